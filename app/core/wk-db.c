@@ -1,0 +1,359 @@
+/* wk-db.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wk-db"
+
+#include "config.h"
+
+#include "wk-db.h"
+
+#include "wk-error.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+/* Numbered migrations.  Never edit one that has shipped: add the next. */
+static const char * const migrations[] = {
+  /* 1: the domain */
+  "CREATE TABLE lounge ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  name          TEXT NOT NULL,"
+  "  location      TEXT NOT NULL DEFAULT '',"
+  "  timezone      TEXT NOT NULL DEFAULT 'UTC',"
+  "  opening_hours TEXT NOT NULL DEFAULT '',"   /* e.g. 'mon-fri 08:00-18:00' */
+  "  phone         TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE desk ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  lounge_id INTEGER NOT NULL REFERENCES lounge (id),"
+  "  name      TEXT NOT NULL,"
+  "  UNIQUE (lounge_id, name)"
+  ");"
+  "CREATE TABLE person ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  badge_id        TEXT UNIQUE,"
+  "  email           TEXT COLLATE NOCASE UNIQUE,"
+  "  employee_no     TEXT UNIQUE,"
+  "  username        TEXT UNIQUE,"
+  "  display_name    TEXT NOT NULL,"
+  "  preferred_name  TEXT,"
+  "  language        TEXT,"
+  "  department      TEXT,"
+  "  location        TEXT,"
+  "  role            TEXT NOT NULL DEFAULT 'visitor'"
+  "                  CHECK (role IN ('visitor', 'engineer', 'lead', 'admin')),"
+  "  credential_hash TEXT,"
+  "  created_at      INTEGER NOT NULL,"
+  "  updated_at      INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE ticket ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  ref              TEXT NOT NULL UNIQUE,"
+  "  requester_id     INTEGER REFERENCES person (id),"
+  "  subject          TEXT NOT NULL,"
+  "  description      TEXT NOT NULL DEFAULT '',"
+  "  category         TEXT NOT NULL DEFAULT 'other',"
+  "  status           TEXT NOT NULL DEFAULT 'new'"
+  "                   CHECK (status IN ('new', 'open', 'pending', 'resolved', 'closed')),"
+  "  priority         INTEGER NOT NULL DEFAULT 3 CHECK (priority BETWEEN 1 AND 5),"
+  "  assignee_id      INTEGER REFERENCES person (id),"
+  "  lounge_id        INTEGER REFERENCES lounge (id),"
+  "  created_at       INTEGER NOT NULL,"
+  "  updated_at       INTEGER NOT NULL,"
+  "  resolved_at      INTEGER,"
+  "  upstream_system  TEXT,"
+  "  upstream_id      TEXT,"
+  "  upstream_version TEXT,"
+  "  version          INTEGER NOT NULL DEFAULT 1,"
+  "  UNIQUE (upstream_system, upstream_id)"
+  ");"
+  "CREATE INDEX ticket_by_requester ON ticket (requester_id, status);"
+  "CREATE INDEX ticket_by_updated ON ticket (updated_at);"
+  "CREATE TABLE note ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  ticket_id  INTEGER NOT NULL REFERENCES ticket (id),"
+  "  author_id  INTEGER REFERENCES person (id),"
+  "  body       TEXT NOT NULL,"
+  "  visibility TEXT NOT NULL DEFAULT 'internal' CHECK (visibility IN ('internal', 'public')),"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX note_by_ticket ON note (ticket_id, created_at);"
+  "CREATE TABLE visit ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  uuid               TEXT NOT NULL UNIQUE,"
+  "  lounge_id          INTEGER NOT NULL REFERENCES lounge (id),"
+  "  person_id          INTEGER REFERENCES person (id),"
+  "  guest_name         TEXT,"
+  "  guest_email        TEXT,"
+  "  ticket_id          INTEGER REFERENCES ticket (id),"
+  "  reason             TEXT NOT NULL DEFAULT 'other',"
+  "  status             TEXT NOT NULL DEFAULT 'waiting'"
+  "                     CHECK (status IN ('waiting', 'called', 'in_service', 'done', 'left', 'cancelled')),"
+  "  checked_in_at      INTEGER NOT NULL,"
+  "  called_at          INTEGER,"
+  "  service_started_at INTEGER,"
+  "  finished_at        INTEGER,"
+  "  engineer_id        INTEGER REFERENCES person (id),"
+  "  desk               TEXT,"
+  "  kiosk              TEXT,"
+  "  identified_by      TEXT NOT NULL DEFAULT 'guest'"
+  "                     CHECK (identified_by IN ('badge', 'email', 'employee_no', 'ticket_ref', 'guest')),"
+  "  kiosk_ms           INTEGER,"
+  "  outcome            TEXT CHECK (outcome IN ('resolved_first_contact', 'workaround', 'follow_up')),"
+  "  estimated_wait_s   INTEGER,"
+  "  version            INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX visit_queue ON visit (lounge_id, status, checked_in_at);"
+  "CREATE INDEX visit_by_time ON visit (checked_in_at);"
+  "CREATE INDEX visit_by_person ON visit (person_id, checked_in_at);"
+  "CREATE INDEX visit_by_engineer ON visit (engineer_id, checked_in_at);"
+  "CREATE TABLE hardware ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  ticket_id      INTEGER REFERENCES ticket (id),"
+  "  person_id      INTEGER NOT NULL REFERENCES person (id),"
+  "  lounge_id      INTEGER REFERENCES lounge (id),"
+  "  description    TEXT NOT NULL,"
+  "  asset_tag      TEXT,"
+  "  status         TEXT NOT NULL DEFAULT 'preparing'"
+  "                 CHECK (status IN ('preparing', 'ready', 'collected', 'cancelled')),"
+  "  location       TEXT,"                       /* 'counter' or 'locker N' */
+  "  ready_by       INTEGER,"
+  "  ready_at       INTEGER,"
+  "  collected_at   INTEGER,"
+  "  handed_over_by INTEGER REFERENCES person (id),"
+  "  ack_name       TEXT,"
+  "  ack_signature  TEXT,"                       /* JSON array of strokes */
+  "  created_at     INTEGER NOT NULL,"
+  "  updated_at     INTEGER NOT NULL,"
+  "  version        INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX hardware_by_person ON hardware (person_id, status);"
+  "CREATE INDEX hardware_by_status ON hardware (status, ready_at);"
+  "CREATE TABLE survey ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  uuid             TEXT NOT NULL UNIQUE,"
+  "  visit_id         INTEGER REFERENCES visit (id),"
+  "  ticket_id        INTEGER REFERENCES ticket (id),"
+  "  engineer_id      INTEGER REFERENCES person (id),"
+  "  lounge_id        INTEGER REFERENCES lounge (id),"
+  "  person_id        INTEGER REFERENCES person (id),"  /* NULL when anonymous */
+  "  score            INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),"
+  "  resolved         TEXT NOT NULL DEFAULT 'unknown' CHECK (resolved IN ('yes', 'no', 'unknown')),"
+  "  tags             TEXT NOT NULL DEFAULT '',"  /* comma separated */
+  "  comment          TEXT NOT NULL DEFAULT '',"
+  "  contact_consent  INTEGER NOT NULL DEFAULT 0,"
+  "  anonymous        INTEGER NOT NULL DEFAULT 0,"
+  "  language         TEXT,"
+  "  created_at       INTEGER NOT NULL,"
+  "  followup_status  TEXT NOT NULL DEFAULT 'none'"
+  "                   CHECK (followup_status IN ('none', 'needed', 'contacted', 'closed')),"
+  "  followup_by      INTEGER REFERENCES person (id),"
+  "  followup_note    TEXT,"
+  "  followup_at      INTEGER"
+  ");"
+  "CREATE INDEX survey_by_time ON survey (created_at);"
+  "CREATE INDEX survey_by_visit ON survey (visit_id);"
+  "CREATE INDEX survey_by_score ON survey (score, created_at);"
+  "CREATE TABLE announcement ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  lounge_id  INTEGER REFERENCES lounge (id),"  /* NULL: every lounge */
+  "  title      TEXT NOT NULL,"
+  "  body       TEXT NOT NULL DEFAULT '',"
+  "  starts_at  INTEGER NOT NULL,"
+  "  ends_at    INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE event ("
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"  /* the cursor */
+  "  at        INTEGER NOT NULL,"
+  "  actor     TEXT,"
+  "  kind      TEXT NOT NULL,"                        /* e.g. 'visit.checked_in' */
+  "  entity    TEXT NOT NULL,"                        /* 'visit', 'ticket', … */
+  "  entity_id INTEGER,"
+  "  payload   TEXT NOT NULL DEFAULT '{}'"            /* JSON */
+  ");",
+  /* 2: covering indexes for metrics (wk-metrics.c reads a time range of
+   * visits or surveys from the index alone), collected hardware by time */
+  "CREATE INDEX visit_metrics ON visit (checked_in_at, lounge_id, engineer_id, status,"
+  "  reason, called_at, finished_at, outcome, kiosk_ms, estimated_wait_s);"
+  "CREATE INDEX survey_metrics ON survey (created_at, lounge_id, engineer_id, score);"
+  "CREATE INDEX hardware_by_collected ON hardware (collected_at) WHERE collected_at IS NOT NULL;",
+};
+
+int
+wk_db_schema_version (void)
+{
+  return (int) G_N_ELEMENTS (migrations);
+}
+
+void
+wk_db_set_error (sqlite3    *db,
+                 int         rc,
+                 GError    **error,
+                 const char *what)
+{
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      code = WK_ERROR_CONFLICT;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CANTOPEN:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+      code = WK_ERROR_UNAVAILABLE;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = WK_ERROR_CORRUPT;
+      break;
+    case SQLITE_TOOBIG:
+      code = WK_ERROR_TOO_LARGE;
+      break;
+    default:
+      code = WK_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error (error, WK_ERROR, code, "%s: %s", what,
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+gboolean
+wk_db_exec (sqlite3     *db,
+            const char  *sql,
+            GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      wk_db_set_error (db, rc, error, "database");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_user_version (sqlite3  *db,
+                   int      *version,
+                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      wk_db_set_error (db, rc, error, "reading the schema version");
+      return FALSE;
+    }
+  *version = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+wk_db_migrate (sqlite3  *db,
+               GError  **error)
+{
+  int version;
+
+  if (!read_user_version (db, &version, error))
+    return FALSE;
+
+  if (version > wk_db_schema_version ())
+    {
+      g_set_error (error, WK_ERROR, WK_ERROR_CORRUPT,
+                   "The database has schema version %d; this Walkup knows up to %d",
+                   version, wk_db_schema_version ());
+      return FALSE;
+    }
+
+  for (int i = version; i < wk_db_schema_version (); i++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
+
+      if (!wk_db_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!wk_db_exec (db, migrations[i], error) ||
+          !wk_db_exec (db, bump, error) ||
+          !wk_db_exec (db, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, "Migration %d: ", i + 1);
+          return FALSE;
+        }
+      g_debug ("migrated to schema version %d", i + 1);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+expect_pragma (sqlite3     *db,
+               const char  *sql,
+               const char  *expected,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      wk_db_set_error (db, rc, error, sql);
+      return FALSE;
+    }
+  if (expected != NULL &&
+      (rc != SQLITE_ROW ||
+       g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), expected) != 0))
+    {
+      g_set_error (error, WK_ERROR, WK_ERROR_UNAVAILABLE,
+                   "%s did not take effect", sql);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3 *
+wk_db_open (const char  *path,
+            GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  rc = sqlite3_open_v2 (path, &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      wk_db_set_error (db, rc, error, path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  if (!expect_pragma (db, "PRAGMA journal_mode = WAL", "wal", error) ||
+      !expect_pragma (db, "PRAGMA foreign_keys = ON", NULL, error) ||
+      !expect_pragma (db, "PRAGMA foreign_keys", "1", error) ||
+      !expect_pragma (db, "PRAGMA synchronous = NORMAL", NULL, error) ||
+      !wk_db_migrate (db, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}

@@ -1,0 +1,301 @@
+/* wk-application.c — command line, settings and the faces' windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wk-application"
+
+#include "config.h"
+
+#include "wk-application.h"
+
+#include "wk-board-window.h"
+#include "wk-deskside-window.h"
+#include "wk-kiosk-window.h"
+#include "wk-review-window.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
+
+struct _WkApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;   /* owned */
+  char           *db_path;    /* owned; NULL: the default in the user data dir */
+  guint           sigterm_id;
+  guint           sigint_id;
+};
+
+G_DEFINE_FINAL_TYPE (WkApplication, wk_application, ADW_TYPE_APPLICATION)
+
+static const char * const mode_names[] = {
+  [WK_MODE_KIOSK] = "kiosk",
+  [WK_MODE_BOARD] = "board",
+  [WK_MODE_DESKSIDE] = "deskside",
+  [WK_MODE_REVIEW] = "review",
+};
+
+const char *
+wk_mode_to_string (WkMode mode)
+{
+  g_return_val_if_fail (mode <= WK_MODE_REVIEW, NULL);
+  return mode_names[mode];
+}
+
+gboolean
+wk_mode_from_string (const char *str,
+                     WkMode     *mode)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (mode_names); i++)
+    if (g_strcmp0 (str, mode_names[i]) == 0)
+      {
+        *mode = (WkMode) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GOptionEntry option_entries[] = {
+  { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the touchscreen kiosk for people walking up"), NULL },
+  { "board", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the waiting board for the lounge’s wall screen"), NULL },
+  { "deskside", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the engineers’ queue and tickets"), NULL },
+  { "review", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show satisfaction, resolution and waiting figures for desk leads"), NULL },
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the lounge database at PATH (the embedded default)"), N_("PATH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+GtkWindow *
+wk_application_open_face (WkApplication *self,
+                          WkMode         mode)
+{
+  GtkWindow *window = NULL;
+
+  g_return_val_if_fail (WK_IS_APPLICATION (self), NULL);
+
+  switch (mode)
+    {
+    case WK_MODE_KIOSK:
+      window = GTK_WINDOW (wk_kiosk_window_new (GTK_APPLICATION (self)));
+      break;
+    case WK_MODE_BOARD:
+      window = GTK_WINDOW (wk_board_window_new (GTK_APPLICATION (self)));
+      break;
+    case WK_MODE_DESKSIDE:
+      window = GTK_WINDOW (wk_deskside_window_new (GTK_APPLICATION (self)));
+      break;
+    case WK_MODE_REVIEW:
+      window = GTK_WINDOW (wk_review_window_new (GTK_APPLICATION (self)));
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  gtk_window_present (window);
+  return window;
+}
+
+static WkMode
+settings_mode (WkApplication *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "mode");
+  WkMode mode = WK_MODE_DESKSIDE;
+
+  if (!wk_mode_from_string (name, &mode))
+    g_warning ("Unknown mode “%s” in settings; showing deskside", name);
+  return mode;
+}
+
+static int
+wk_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("walkup %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static int
+wk_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  WkApplication *self = WK_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  static const char * const face_options[] = { "kiosk", "board", "deskside", "review" };
+  g_autofree char *db = NULL;
+  WkMode mode = 0;
+  guint n_faces = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (face_options); i++)
+    if (g_variant_dict_contains (options, face_options[i]))
+      {
+        mode = (WkMode) i;
+        n_faces++;
+      }
+
+  if (n_faces > 1)
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+        _("Choose one of --kiosk, --board, --deskside or --review."));
+      return 2;
+    }
+  if (n_faces == 0)
+    mode = settings_mode (self);
+
+  if (g_variant_dict_lookup (options, "db", "^ay", &db))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, db);
+
+      g_free (self->db_path);
+      self->db_path = g_file_get_path (file);
+    }
+
+  wk_application_open_face (self, mode);
+  return 0;
+}
+
+static void
+wk_application_activate (GApplication *app)
+{
+  WkApplication *self = WK_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    wk_application_open_face (self, settings_mode (self));
+}
+
+static void
+open_face_activated_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  WkApplication *self = user_data;
+  WkMode mode;
+
+  if (wk_mode_from_string (g_variant_get_string (parameter, NULL), &mode))
+    wk_application_open_face (self, mode);
+  else
+    g_warning ("No such face: %s", g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  WkApplication *self = user_data;
+
+  /* SIGTERM/SIGINT: close windows and return from g_application_run()
+   * normally, so that everything is disposed and flushed. */
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wk_application_startup (GApplication *app)
+{
+  WkApplication *self = WK_APPLICATION (app);
+  static const GActionEntry app_actions[] = {
+    { "open-face", open_face_activated_cb, "s" },
+  };
+
+  G_APPLICATION_CLASS (wk_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  self->sigterm_id = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
+  self->sigint_id = g_unix_signal_add (SIGINT, quit_signal_cb, self);
+}
+
+static void
+wk_application_shutdown (GApplication *app)
+{
+  WkApplication *self = WK_APPLICATION (app);
+
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+
+  G_APPLICATION_CLASS (wk_application_parent_class)->shutdown (app);
+}
+
+static void
+wk_application_dispose (GObject *object)
+{
+  WkApplication *self = WK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (wk_application_parent_class)->dispose (object);
+}
+
+static void
+wk_application_finalize (GObject *object)
+{
+  WkApplication *self = WK_APPLICATION (object);
+
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (wk_application_parent_class)->finalize (object);
+}
+
+static void
+wk_application_class_init (WkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = wk_application_dispose;
+  object_class->finalize = wk_application_finalize;
+
+  app_class->handle_local_options = wk_application_handle_local_options;
+  app_class->command_line = wk_application_command_line;
+  app_class->activate = wk_application_activate;
+  app_class->startup = wk_application_startup;
+  app_class->shutdown = wk_application_shutdown;
+}
+
+static void
+wk_application_init (WkApplication *self)
+{
+  self->settings = g_settings_new (SCHEMA_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Walk-up IT support: check in, collect devices, work the queue, review the service."));
+}
+
+WkApplication *
+wk_application_new (void)
+{
+  return g_object_new (WK_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_PATH,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       NULL);
+}
+
+GSettings *
+wk_application_get_settings (WkApplication *self)
+{
+  g_return_val_if_fail (WK_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+const char *
+wk_application_get_db_path (WkApplication *self)
+{
+  g_return_val_if_fail (WK_IS_APPLICATION (self), NULL);
+  return self->db_path;
+}
