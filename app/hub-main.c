@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include "wk-demo-data.h"
+#include "wk-hub-commands.h"
+
 #include <glib.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -25,6 +28,10 @@ static int version_main (int argc, char **argv);
 /* One row per subcommand; each parses its own options. */
 static const HubCommand commands[] = {
   { "version", version_main, N_("Print the version and exit") },
+  { "demo-data", wk_demo_data_main, N_("Fill a new database with realistic demo data") },
+  { "serve", wk_hub_serve_main, N_("Serve the lounge’s hub API (--db PATH --listen ADDR:PORT)") },
+  { "token", wk_hub_token_main, N_("“token create”: make a bearer token for a kiosk or laptop") },
+  { "user", wk_hub_user_main, N_("“user add”: add a staff member who can sign in") },
 };
 
 static int

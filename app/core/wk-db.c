@@ -10,6 +10,8 @@
 
 #include "wk-error.h"
 
+#include <glib/gi18n-lib.h>
+
 #define BUSY_TIMEOUT_MS 5000
 
 /* Numbered migrations.  Never edit one that has shipped: add the next. */
@@ -177,6 +179,22 @@ static const char * const migrations[] = {
   "  reason, called_at, finished_at, outcome, kiosk_ms, estimated_wait_s);"
   "CREATE INDEX survey_metrics ON survey (created_at, lounge_id, engineer_id, score);"
   "CREATE INDEX hardware_by_collected ON hardware (collected_at) WHERE collected_at IS NOT NULL;",
+  /* 3: the hub's bearer tokens (app/net/wk-hub-tokens.c): only the SHA-256
+   * of each token is kept; a sign-in token names its person and expires */
+  "CREATE TABLE hub_token ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  hash        TEXT NOT NULL UNIQUE,"                 /* hex SHA-256 of the token */
+  "  role        TEXT NOT NULL CHECK (role IN ('kiosk', 'engineer', 'lead', 'admin')),"
+  "  name        TEXT NOT NULL,"
+  "  person_id   INTEGER REFERENCES person (id),"
+  "  created_at  INTEGER NOT NULL,"
+  "  expires_at  INTEGER,"                              /* NULL: never */
+  "  revoked_at  INTEGER"
+  ");",
+  /* 4: the wait estimate (wk-estimate.c) reads a lounge's waiting, recent
+   * and current visits from this index alone, at every check-in */
+  "CREATE INDEX visit_estimate ON visit (lounge_id, status, checked_in_at, reason,"
+  "  called_at, finished_at, engineer_id);",
 };
 
 int
@@ -269,7 +287,7 @@ wk_db_migrate (sqlite3  *db,
   if (version > wk_db_schema_version ())
     {
       g_set_error (error, WK_ERROR, WK_ERROR_CORRUPT,
-                   "The database has schema version %d; this Walkup knows up to %d",
+                   _("The database has schema version %d, from a newer Walkup; this one knows up to %d"),
                    version, wk_db_schema_version ());
       return FALSE;
     }
@@ -347,10 +365,23 @@ wk_db_open (const char  *path,
   if (!expect_pragma (db, "PRAGMA journal_mode = WAL", "wal", error) ||
       !expect_pragma (db, "PRAGMA foreign_keys = ON", NULL, error) ||
       !expect_pragma (db, "PRAGMA foreign_keys", "1", error) ||
-      !expect_pragma (db, "PRAGMA synchronous = NORMAL", NULL, error) ||
-      !wk_db_migrate (db, error))
+      !expect_pragma (db, "PRAGMA synchronous = NORMAL", NULL, error))
     {
-      g_prefix_error (error, "%s: ", path);
+      /* The first statement is where a foreign or damaged file shows: say
+       * what it means for the person and keep SQLite's words as detail. */
+      if (error != NULL && *error != NULL &&
+          g_error_matches (*error, WK_ERROR, WK_ERROR_CORRUPT))
+        {
+          g_autofree char *detail = g_steal_pointer (&(*error)->message);
+          (*error)->message = g_strdup_printf (_("It is not a Walkup database, or it is damaged (%s)."),
+                                               detail);
+        }
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!wk_db_migrate (db, error))
+    {
       sqlite3_close (db);
       return NULL;
     }

@@ -11,6 +11,7 @@
 #include "wk-error.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 char *
 wk_http_user_agent (const char *subsystem)
@@ -96,6 +97,9 @@ wk_http_status_for_error (const GError *error)
 {
   g_return_val_if_fail (error != NULL, SOUP_STATUS_INTERNAL_SERVER_ERROR);
 
+  /* the body is not JSON at all: malformed, not merely invalid */
+  if (error->domain == JSON_PARSER_ERROR)
+    return SOUP_STATUS_BAD_REQUEST;
   if (error->domain != WK_ERROR)
     return SOUP_STATUS_INTERNAL_SERVER_ERROR;
 
@@ -122,4 +126,16 @@ wk_http_status_for_error (const GError *error)
     default:
       return SOUP_STATUS_INTERNAL_SERVER_ERROR;
     }
+}
+
+const char *
+wk_http_code_for_error (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, "failed");
+
+  if (error->domain == JSON_PARSER_ERROR)
+    return wk_error_to_code (WK_ERROR_INVALID);
+  if (error->domain != WK_ERROR)
+    return wk_error_to_code (WK_ERROR_FAILED);
+  return wk_error_to_code (error->code);
 }

@@ -22,7 +22,12 @@ char        *wk_http_user_agent         (const char  *subsystem);
 gboolean     wk_http_status_to_error    (guint        status,
                                          const char  *message,
                                          GError     **error);
-/* The status the hub answers for a WK_ERROR (400, 401, 403, 404, 409, 413, 422, 429, 503). */
+/* The status the hub answers for a WK_ERROR (401, 403, 404, 409, 413, 422,
+ * 429, 503), and 400 for a body that is not JSON (JSON_PARSER_ERROR, see
+ * wk-json.h); 500 for anything else. */
 guint        wk_http_status_for_error   (const GError *error);
+/* The machine-readable "code" of the hub's JSON error for @error
+ * (wk_error_to_code(); "invalid" for a body that is not JSON). */
+const char  *wk_http_code_for_error     (const GError *error);
 
 G_END_DECLS

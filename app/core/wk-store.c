@@ -1,0 +1,758 @@
+/* wk-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wk-store"
+
+#include "config.h"
+
+#include "wk-store.h"
+
+#include "wk-db.h"
+#include "wk-error.h"
+
+#include <glib/gi18n-lib.h>
+
+/* The worker's state lives apart from the GObject: the thread holds its
+ * own reference, so the store may even be disposed on the worker. */
+typedef struct {
+  gatomicrefcount  ref_count;
+  char            *path;
+  GAsyncQueue     *queue;        /* of Job */
+  GMutex           mutex;
+  GCond            cond;
+  gboolean         opened;       /* under mutex */
+  GError          *open_error;   /* under mutex until opened, then read-only */
+  sqlite3         *db;           /* worker only */
+  GHashTable      *stmts;        /* worker only; sql → sqlite3_stmt */
+} Worker;
+
+typedef enum {
+  JOB_RUN,
+  JOB_STOP,
+} JobKind;
+
+typedef struct {
+  JobKind         kind;
+  WkStoreJobFunc  func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+  GDestroyNotify  result_destroy;
+  GCancellable   *cancellable;   /* owned */
+  GTask          *task;          /* owned; NULL for a sync job */
+  /* sync jobs */
+  GMutex         *mutex;
+  GCond          *cond;
+  gboolean        done;
+  gpointer        result;
+  GError         *error;
+} Job;
+
+struct _WkStore
+{
+  GObject   parent_instance;
+
+  char     *path;
+  Worker   *worker;     /* owned */
+  GThread  *thread;     /* owned; NULL once closed */
+  GMutex    lock;       /* guards thread / closed */
+  gboolean  closed;
+};
+
+static void wk_store_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WkStore, wk_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, wk_store_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_ASYNC_INITABLE, NULL))
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The cache of the worker running on this thread, for wk_store_prepare(). */
+static GPrivate current_worker;
+
+static Worker *
+worker_ref (Worker *w)
+{
+  g_atomic_ref_count_inc (&w->ref_count);
+  return w;
+}
+
+static void
+worker_unref (Worker *w)
+{
+  if (!g_atomic_ref_count_dec (&w->ref_count))
+    return;
+
+  g_assert (w->db == NULL);
+  g_clear_pointer (&w->queue, g_async_queue_unref);
+  g_clear_pointer (&w->stmts, g_hash_table_unref);
+  g_clear_error (&w->open_error);
+  g_mutex_clear (&w->mutex);
+  g_cond_clear (&w->cond);
+  g_free (w->path);
+  g_free (w);
+}
+
+static void
+stmt_finalize (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+job_free (Job *job)
+{
+  if (job->destroy != NULL && job->data != NULL)
+    job->destroy (job->data);
+  g_clear_object (&job->cancellable);
+  g_clear_object (&job->task);
+  g_free (job);
+}
+
+static void
+worker_close_db (Worker *w)
+{
+  if (w->stmts != NULL)
+    g_hash_table_remove_all (w->stmts);
+  if (w->db != NULL)
+    {
+      int rc = sqlite3_close (w->db);
+
+      if (rc != SQLITE_OK)
+        {
+          g_warning ("Closing %s: %s; a statement was left open", w->path,
+                     sqlite3_errstr (rc));
+          sqlite3_close_v2 (w->db);
+        }
+      w->db = NULL;
+    }
+}
+
+typedef struct {
+  GTask          *task;            /* owned */
+  gpointer        result;          /* owned until returned */
+  GDestroyNotify  result_destroy;
+  GError         *error;           /* owned */
+} Completion;
+
+/* On the task's context. */
+static gboolean
+complete_cb (gpointer data)
+{
+  Completion *completion = data;
+
+  if (completion->error != NULL)
+    g_task_return_error (completion->task, completion->error);
+  else
+    g_task_return_pointer (completion->task, completion->result, completion->result_destroy);
+  g_object_unref (completion->task);
+  g_free (completion);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_job (Worker *w,
+         Job    *job)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer result = NULL;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    g_cancellable_set_error_if_cancelled (job->cancellable, &error);
+  else if (w->db == NULL)
+    {
+      if (w->open_error != NULL)
+        error = g_error_copy (w->open_error);
+      else
+        error = g_error_new_literal (WK_ERROR, WK_ERROR_UNAVAILABLE,
+                                     _("The database is closed"));
+    }
+  else
+    {
+      result = job->func (w->db, job->data, &error);
+      /* a job must never leave a transaction open */
+      if (!sqlite3_get_autocommit (w->db))
+        {
+          g_critical ("A store job left a transaction open; rolling back");
+          wk_store_rollback (w->db);
+        }
+    }
+
+  /* free the input on the worker, before the caller learns the outcome */
+  if (job->destroy != NULL && job->data != NULL)
+    job->destroy (job->data);
+  job->destroy = NULL;
+
+  if (job->task != NULL)
+    {
+      Completion *completion = g_new0 (Completion, 1);
+      GSource *source;
+
+      /* Hand our reference to the task's own context and keep none: the
+       * last reference to the task (and so to the store) must never be
+       * dropped here after the caller has already been answered. */
+      completion->task = g_steal_pointer (&job->task);
+      completion->result = result;
+      completion->result_destroy = job->result_destroy;
+      completion->error = g_steal_pointer (&error);
+
+      source = g_idle_source_new ();
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_static_name (source, "[wk-store] completion");
+      g_source_set_callback (source, complete_cb, completion, NULL);
+      g_source_attach (source, g_task_get_context (completion->task));
+      g_source_unref (source);
+
+      job_free (job);
+    }
+  else if (job->mutex == NULL)
+    {
+      /* detached: nobody waits for a result */
+      if (error != NULL)
+        g_warning ("A detached store job failed: %s", error->message);
+      job_free (job);
+    }
+  else
+    {
+      g_mutex_lock (job->mutex);
+      job->result = result;
+      job->error = g_steal_pointer (&error);
+      job->done = TRUE;
+      g_cond_signal (job->cond);
+      g_mutex_unlock (job->mutex);
+      /* the waiting caller frees the job */
+    }
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  Worker *w = data;
+  GError *error = NULL;
+  sqlite3 *db;
+
+  g_private_set (&current_worker, w);
+
+  db = wk_db_open (w->path, &error);
+
+  g_mutex_lock (&w->mutex);
+  w->db = db;
+  w->open_error = error;
+  w->opened = TRUE;
+  g_cond_broadcast (&w->cond);
+  g_mutex_unlock (&w->mutex);
+
+  for (;;)
+    {
+      Job *job = g_async_queue_pop (w->queue);
+
+      if (job->kind == JOB_STOP)
+        {
+          job_free (job);
+          break;
+        }
+      run_job (w, job);
+    }
+
+  worker_close_db (w);
+  g_private_set (&current_worker, NULL);
+  worker_unref (w);
+
+  return NULL;
+}
+
+static gboolean
+wk_store_initable_init (GInitable     *initable,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  WkStore *self = WK_STORE (initable);
+  Worker *w;
+  gboolean ok;
+
+  g_return_val_if_fail (self->worker == NULL, FALSE);
+
+  if (self->path == NULL)
+    {
+      g_set_error_literal (error, WK_ERROR, WK_ERROR_INVALID,
+                           _("No database path was given"));
+      return FALSE;
+    }
+
+  w = g_new0 (Worker, 1);
+  g_atomic_ref_count_init (&w->ref_count);
+  w->path = g_strdup (self->path);
+  w->queue = g_async_queue_new ();
+  w->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    stmt_finalize);
+  g_mutex_init (&w->mutex);
+  g_cond_init (&w->cond);
+  self->worker = w;
+
+  self->thread = g_thread_new ("wk-store", worker_main, worker_ref (w));
+
+  g_mutex_lock (&w->mutex);
+  while (!w->opened)
+    g_cond_wait (&w->cond, &w->mutex);
+  ok = w->open_error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_error_copy (w->open_error));
+  g_mutex_unlock (&w->mutex);
+
+  if (!ok)
+    wk_store_close (self);
+
+  return ok;
+}
+
+static void
+wk_store_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = wk_store_initable_init;
+}
+
+void
+wk_store_close (WkStore *self)
+{
+  GThread *thread;
+  Job *stop;
+
+  g_return_if_fail (WK_IS_STORE (self));
+
+  g_mutex_lock (&self->lock);
+  thread = g_steal_pointer (&self->thread);
+  self->closed = TRUE;
+  g_mutex_unlock (&self->lock);
+
+  if (thread == NULL)
+    return;
+
+  stop = g_new0 (Job, 1);
+  stop->kind = JOB_STOP;
+  g_async_queue_push (self->worker->queue, stop);
+
+  if (thread == g_thread_self ())
+    {
+      /* dropped by a job on the worker itself: it stops after this job */
+      g_thread_unref (thread);
+      return;
+    }
+  g_thread_join (thread);
+}
+
+static void
+wk_store_dispose (GObject *object)
+{
+  WkStore *self = (WkStore *) object;
+
+  wk_store_close (self);
+
+  G_OBJECT_CLASS (wk_store_parent_class)->dispose (object);
+}
+
+static void
+wk_store_finalize (GObject *object)
+{
+  WkStore *self = (WkStore *) object;
+
+  g_clear_pointer (&self->worker, worker_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (wk_store_parent_class)->finalize (object);
+}
+
+static void
+wk_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  WkStore *self = WK_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wk_store_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  WkStore *self = WK_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wk_store_class_init (WkStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = wk_store_dispose;
+  object_class->finalize = wk_store_finalize;
+  object_class->get_property = wk_store_get_property;
+  object_class->set_property = wk_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wk_store_init (WkStore *self)
+{
+  g_mutex_init (&self->lock);
+}
+
+WkStore *
+wk_store_new (const char    *path,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_initable_new (WK_TYPE_STORE, cancellable, error, "path", path, NULL);
+}
+
+void
+wk_store_new_async (const char          *path,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+
+  g_async_initable_new_async (WK_TYPE_STORE, G_PRIORITY_DEFAULT, cancellable,
+                              callback, user_data, "path", path, NULL);
+}
+
+WkStore *
+wk_store_new_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_autoptr(GObject) source = g_async_result_get_source_object (result);
+  GObject *object;
+
+  object = g_async_initable_new_finish (G_ASYNC_INITABLE (source), result, error);
+  return object != NULL ? WK_STORE (object) : NULL;
+}
+
+const char *
+wk_store_get_path (WkStore *self)
+{
+  g_return_val_if_fail (WK_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/* Pushes @job unless the store is closed; FALSE then (job untouched). */
+static gboolean
+push_job (WkStore *self,
+          Job     *job)
+{
+  gboolean ok;
+
+  g_mutex_lock (&self->lock);
+  ok = !self->closed && self->thread != NULL;
+  if (ok)
+    g_async_queue_push (self->worker->queue, job);
+  g_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+static void
+run_async (WkStore             *self,
+           WkStoreJobFunc       func,
+           gpointer             data,
+           GDestroyNotify       destroy,
+           GDestroyNotify       result_destroy,
+           gboolean             check_cancellable,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wk_store_run_async);
+  g_task_set_check_cancellable (task, check_cancellable);
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_RUN;
+  job->func = func;
+  job->data = data;
+  job->destroy = destroy;
+  job->result_destroy = result_destroy;
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  job->task = g_object_ref (task);
+
+  if (!push_job (self, job))
+    {
+      g_task_return_new_error (task, WK_ERROR, WK_ERROR_UNAVAILABLE,
+                               _("The database is closed"));
+      job_free (job);
+    }
+}
+
+void
+wk_store_run_async (WkStore             *self,
+                    WkStoreJobFunc       func,
+                    gpointer             data,
+                    GDestroyNotify       destroy,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_return_if_fail (WK_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  run_async (self, func, data, destroy, NULL, FALSE,
+             cancellable, callback, user_data);
+}
+
+void
+wk_store_run_full_async (WkStore             *self,
+                         WkStoreJobFunc       func,
+                         gpointer             data,
+                         GDestroyNotify       destroy,
+                         GDestroyNotify       result_destroy,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (WK_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  run_async (self, func, data, destroy, result_destroy, TRUE,
+             cancellable, callback, user_data);
+}
+
+gpointer
+wk_store_run_finish (WkStore       *self,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (WK_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_store_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+wk_store_run_detached (WkStore        *self,
+                       WkStoreJobFunc  func,
+                       gpointer        data,
+                       GDestroyNotify  destroy)
+{
+  Job *job;
+
+  g_return_if_fail (WK_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_RUN;
+  job->func = func;
+  job->data = data;
+  job->destroy = destroy;
+
+  if (!push_job (self, job))
+    job_free (job);
+}
+
+gpointer
+wk_store_run_sync (WkStore         *self,
+                   WkStoreJobFunc   func,
+                   gpointer         data,
+                   GDestroyNotify   destroy,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  GMutex mutex;
+  GCond cond;
+  Job *job;
+  gpointer result;
+
+  g_return_val_if_fail (WK_IS_STORE (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+  g_return_val_if_fail (g_private_get (&current_worker) == NULL, NULL);
+
+  g_mutex_init (&mutex);
+  g_cond_init (&cond);
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_RUN;
+  job->func = func;
+  job->data = data;
+  job->destroy = destroy;
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  job->mutex = &mutex;
+  job->cond = &cond;
+
+  if (!push_job (self, job))
+    {
+      job_free (job);
+      g_mutex_clear (&mutex);
+      g_cond_clear (&cond);
+      g_set_error_literal (error, WK_ERROR, WK_ERROR_UNAVAILABLE,
+                           _("The database is closed"));
+      return NULL;
+    }
+
+  g_mutex_lock (&mutex);
+  while (!job->done)
+    g_cond_wait (&cond, &mutex);
+  g_mutex_unlock (&mutex);
+
+  result = job->result;
+  if (job->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  job_free (job);
+  g_mutex_clear (&mutex);
+  g_cond_clear (&cond);
+
+  return result;
+}
+
+/* ---- job helpers --------------------------------------------------------- */
+
+WkStoreStmt *
+wk_store_prepare (sqlite3     *db,
+                  const char  *sql,
+                  GError     **error)
+{
+  Worker *w = g_private_get (&current_worker);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (w != NULL && w->db == db)
+    {
+      stmt = g_hash_table_lookup (w->stmts, sql);
+      if (stmt != NULL)
+        return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wk_db_set_error (db, rc, error, "preparing a statement");
+      g_debug ("failed SQL: %s", sql);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  if (w != NULL && w->db == db)
+    g_hash_table_insert (w->stmts, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+void
+wk_store_release (WkStoreStmt *stmt)
+{
+  Worker *w = g_private_get (&current_worker);
+  const char *sql;
+
+  if (stmt == NULL)
+    return;
+
+  sql = sqlite3_sql (stmt);
+  if (w != NULL && w->db == sqlite3_db_handle (stmt) && sql != NULL &&
+      g_hash_table_lookup (w->stmts, sql) == stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return;
+    }
+
+  sqlite3_finalize (stmt);
+}
+
+gboolean
+wk_store_step_done (sqlite3      *db,
+                    WkStoreStmt  *stmt,
+                    const char   *what,
+                    GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      wk_db_set_error (db, rc, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+exec_cached (sqlite3     *db,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(WkStoreStmt) stmt = wk_store_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  return wk_store_step_done (db, stmt, sql, error);
+}
+
+gboolean
+wk_store_begin (sqlite3  *db,
+                GError  **error)
+{
+  return exec_cached (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+wk_store_commit (sqlite3  *db,
+                 GError  **error)
+{
+  if (!exec_cached (db, "COMMIT", error))
+    {
+      wk_store_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+wk_store_rollback (sqlite3 *db)
+{
+  if (db != NULL && !sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}

@@ -1,0 +1,1624 @@
+/* wk-hub-server.c
+ *
+ * A request goes: size checks while it arrives (got-headers, got-chunk) →
+ * route (the table below, which is also the role matrix) → bearer token →
+ * role → JSON body → the desk, asynchronously, with the message paused →
+ * JSON answer.  Nothing here logs a header, a body or a query string, so no
+ * token, password or identifier reaches the journal.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wk-hub-server"
+
+#include "config.h"
+
+#include "wk-hub-server.h"
+
+#include "wk-error.h"
+#include "wk-http.h"
+#include "wk-json.h"
+#include "wk-validate.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#define SIGN_IN_LIFETIME_S (12 * 3600)
+#define RATE_WINDOW_US     (60 * G_USEC_PER_SEC)
+#define DRAIN_MAX          (8 * 1024 * 1024)
+#define DRAIN_TIMEOUT_S    5
+
+struct _WkHubServer
+{
+  GObject       parent_instance;
+
+  WkDesk       *desk;         /* owned */
+  WkStore      *store;        /* owned */
+  WkHubTokens  *tokens;       /* owned */
+  SoupServer   *server;       /* owned */
+  GCancellable *cancellable;  /* owned; cancelled on dispose */
+  guint         port;
+  guint         identify_limit;
+  guint         sign_in_limit;
+  GHashTable   *rates;        /* key → GArray of gint64 monotonic times */
+};
+
+G_DEFINE_FINAL_TYPE (WkHubServer, wk_hub_server, G_TYPE_OBJECT)
+
+/* ---- the role matrix ----------------------------------------------------- */
+
+#define K (1u << WK_HUB_ROLE_KIOSK)
+#define E (1u << WK_HUB_ROLE_ENGINEER)
+#define L (1u << WK_HUB_ROLE_LEAD)
+#define A (1u << WK_HUB_ROLE_ADMIN)
+#define PUBLIC 0u
+
+typedef struct _Request Request;
+typedef void (*RouteFunc) (Request *req);
+
+typedef struct {
+  const char *method;
+  const char *path;   /* "{id}" stands for a positive integer segment */
+  guint       roles;  /* who may call it; PUBLIC needs no token */
+  RouteFunc   func;
+} Route;
+
+static void route_healthz (Request *req);
+static void route_sign_in (Request *req);
+static void route_lounges (Request *req);
+static void route_identify (Request *req);
+static void route_check_in (Request *req);
+static void route_queue (Request *req);
+static void route_pick_up (Request *req);
+static void route_start (Request *req);
+static void route_finish (Request *req);
+static void route_cancel_visit (Request *req);
+static void route_left (Request *req);
+static void route_requeue (Request *req);
+static void route_search_tickets (Request *req);
+static void route_get_ticket (Request *req);
+static void route_update_ticket (Request *req);
+static void route_add_note (Request *req);
+static void route_list_hardware (Request *req);
+static void route_add_hardware (Request *req);
+static void route_hardware_ready (Request *req);
+static void route_hardware_collected (Request *req);
+static void route_cancel_hardware (Request *req);
+static void route_submit_survey (Request *req);
+static void route_metrics (Request *req);
+static void route_feedback (Request *req);
+static void route_follow_up (Request *req);
+static void route_announcements (Request *req);
+static void route_event_log (Request *req);
+
+/* Every endpoint and who may call it (docs/hub-api.md has the same table).
+ * The kiosk role also reads the queue, lounges and announcements: the
+ * start screen and the board show them. */
+static const Route routes[] = {
+  { "GET", "/healthz", PUBLIC, route_healthz },
+  { "POST", "/api/v1/sign-in", PUBLIC, route_sign_in },
+  { "GET", "/api/v1/lounges", K | E | L | A, route_lounges },
+  { "GET", "/api/v1/announcements", K | E | L | A, route_announcements },
+  { "POST", "/api/v1/identify", K | E | L | A, route_identify },
+  { "POST", "/api/v1/check-ins", K | E | L | A, route_check_in },
+  { "GET", "/api/v1/queue", K | E | L | A, route_queue },
+  { "POST", "/api/v1/visits/{id}/cancel", K | E | L | A, route_cancel_visit },
+  { "POST", "/api/v1/visits/{id}/pick-up", E | L | A, route_pick_up },
+  { "POST", "/api/v1/visits/{id}/start", E | L | A, route_start },
+  { "POST", "/api/v1/visits/{id}/finish", E | L | A, route_finish },
+  { "POST", "/api/v1/visits/{id}/left", E | L | A, route_left },
+  { "POST", "/api/v1/visits/{id}/requeue", E | L | A, route_requeue },
+  { "GET", "/api/v1/tickets", E | L | A, route_search_tickets },
+  { "GET", "/api/v1/tickets/{id}", E | L | A, route_get_ticket },
+  { "PATCH", "/api/v1/tickets/{id}", E | L | A, route_update_ticket },
+  { "POST", "/api/v1/tickets/{id}/notes", E | L | A, route_add_note },
+  { "GET", "/api/v1/hardware", E | L | A, route_list_hardware },
+  { "POST", "/api/v1/hardware", E | L | A, route_add_hardware },
+  { "POST", "/api/v1/hardware/{id}/ready", E | L | A, route_hardware_ready },
+  { "POST", "/api/v1/hardware/{id}/collected", K | E | L | A, route_hardware_collected },
+  { "POST", "/api/v1/hardware/{id}/cancel", E | L | A, route_cancel_hardware },
+  { "POST", "/api/v1/surveys", K | E | L | A, route_submit_survey },
+  { "GET", "/api/v1/metrics", L | A, route_metrics },
+  { "GET", "/api/v1/feedback", L | A, route_feedback },
+  { "POST", "/api/v1/surveys/{id}/follow-up", L | A, route_follow_up },
+  { "GET", "/api/v1/event-log", E | L | A, route_event_log },
+};
+
+#undef K
+#undef E
+#undef L
+#undef A
+
+/* ---- requests ------------------------------------------------------------ */
+
+typedef gpointer (*FinishFunc) (WkDesk        *desk,
+                                GAsyncResult  *result,
+                                GError       **error);
+#define FINISH(f) ((FinishFunc) (void (*) (void)) (f))
+
+typedef enum {
+  RESULT_OBJECT,
+  RESULT_LIST,
+  RESULT_METRICS,
+} ResultKind;
+
+struct _Request
+{
+  WkHubServer       *self;          /* owned */
+  SoupServerMessage *msg;           /* owned */
+  const Route       *route;
+  gint64             id;            /* the {id} of the path */
+  GHashTable        *query;         /* owned, or NULL */
+  JsonNode          *body;          /* owned, or NULL */
+  WkHubTokenInfo    *token;         /* owned, or NULL for a public route */
+  GCancellable      *cancellable;   /* owned */
+  gulong             cancel_id;     /* on the server's cancellable */
+  gulong             disconnected_id;
+  gboolean           disconnected;
+  FinishFunc         finish;
+  ResultKind         result_kind;
+};
+
+static void
+request_free (Request *req)
+{
+  g_clear_signal_handler (&req->disconnected_id, req->msg);
+  if (req->cancel_id != 0)
+    g_cancellable_disconnect (req->self->cancellable, req->cancel_id);
+  g_clear_object (&req->msg);
+  g_clear_pointer (&req->query, g_hash_table_unref);
+  g_clear_pointer (&req->body, json_node_unref);
+  g_clear_pointer (&req->token, wk_hub_token_info_free);
+  g_clear_object (&req->cancellable);
+  g_clear_object (&req->self);
+  g_free (req);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+/* The path as it may be logged: valid UTF-8, not too long.  Never the
+ * query: it may hold search text. */
+static char *
+shown_path (SoupServerMessage *msg)
+{
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+
+  return g_utf8_make_valid (path, MIN (strlen (path), 200));
+}
+
+static void
+log_status (SoupServerMessage *msg,
+            guint              status)
+{
+  g_autofree char *path = shown_path (msg);
+
+  g_debug ("%s %s -> %u", soup_server_message_get_method (msg), path, status);
+}
+
+static void
+set_json (SoupServerMessage *msg,
+          guint              status,
+          JsonNode          *node)
+{
+  gsize length = 0;
+  char *text = wk_json_to_string (node, &length);
+
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, length);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Cache-Control", "no-store");
+  log_status (msg, status);
+}
+
+static void
+set_error (SoupServerMessage *msg,
+           const GError      *error)
+{
+  guint status = wk_http_status_for_error (error);
+  const char *message = error->message;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (status >= 500 && status != SOUP_STATUS_SERVICE_UNAVAILABLE)
+    {
+      /* the details (SQL, paths) stay in the log */
+      g_autofree char *path = shown_path (msg);
+
+      g_warning ("%s %s failed: %s", soup_server_message_get_method (msg), path, error->message);
+      message = _("The hub could not do that; see its log");
+    }
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "WWW-Authenticate", "Bearer realm=\"walkup\"");
+
+  node = wk_json_error_new (wk_http_code_for_error (error), message);
+  set_json (msg, status, node);
+}
+
+/* Answers and lets libsoup send it; frees @req. */
+static void
+request_reply (Request  *req,
+               guint     status,
+               JsonNode *node)
+{
+  if (!req->disconnected)
+    {
+      set_json (req->msg, status, node);
+      soup_server_message_unpause (req->msg);
+    }
+  request_free (req);
+}
+
+static void
+request_fail (Request *req,
+              GError  *error)
+{
+  if (!req->disconnected && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      set_error (req->msg, error);
+      soup_server_message_unpause (req->msg);
+    }
+  g_error_free (error);
+  request_free (req);
+}
+
+static void
+request_fail_new (Request    *req,
+                  int         code,
+                  const char *message)
+{
+  request_fail (req, g_error_new_literal (WK_ERROR, code, message));
+}
+
+/* A kiosk token's name, cut to what a visit or survey keeps. */
+static char *
+kiosk_name (Request *req)
+{
+  const char *name = req->token->name;
+
+  if (g_utf8_strlen (name, -1) <= WK_MAX_KIOSK)
+    return g_strdup (name);
+  return g_utf8_substring (name, 0, WK_MAX_KIOSK);
+}
+
+static gint64
+actor_of (Request *req)
+{
+  return req->token != NULL ? req->token->person_id : 0;
+}
+
+/* ---- reading parameters -------------------------------------------------- */
+
+static gboolean
+query_int (Request     *req,
+           const char  *name,
+           gboolean     required,
+           gint64       min,
+           gint64       max,
+           gint64      *value,
+           GError     **error)
+{
+  const char *text = req->query != NULL ? g_hash_table_lookup (req->query, name) : NULL;
+
+  if (text == NULL || *text == '\0')
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("“%s” is missing"), name);
+      return FALSE;
+    }
+  if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
+    {
+      g_autofree char *lo = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *hi = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("“%s” must be between %s and %s"),
+                   name, lo, hi);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+query_text (Request *req,
+            const char *name)
+{
+  return req->query != NULL ? g_hash_table_lookup (req->query, name) : NULL;
+}
+
+/* The body, checked to hold only @allowed members. */
+static gboolean
+body_members (Request             *req,
+              const char * const  *allowed,
+              GError             **error)
+{
+  return wk_json_check_members (req->body, allowed, error);
+}
+
+static gint64
+body_version (Request  *req,
+              GError  **error)
+{
+  gint64 version = 0;
+
+  if (!wk_json_get_int (req->body, "version", FALSE, 0, G_MAXINT64, &version, error))
+    return -1;
+  return version;
+}
+
+/* ---- generic completion -------------------------------------------------- */
+
+static void
+desk_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  Request *req = user_data;
+  gpointer value;
+  g_autoptr(JsonNode) node = NULL;
+
+  value = req->finish (WK_DESK (source), result, &error);
+  if (value == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (WK_ERROR, WK_ERROR_FAILED, "no result");
+      request_fail (req, g_steal_pointer (&error));
+      return;
+    }
+
+  switch (req->result_kind)
+    {
+    case RESULT_OBJECT:
+      node = wk_json_from_object (value);
+      g_object_unref (value);
+      break;
+    case RESULT_LIST:
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "items");
+        json_builder_add_value (builder, wk_json_from_list (value));
+        json_builder_end_object (builder);
+        node = json_builder_get_root (builder);
+        g_object_unref (value);
+      }
+      break;
+    case RESULT_METRICS:
+      node = wk_json_from_metrics (value);
+      wk_metrics_free (value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  request_reply (req, SOUP_STATUS_OK, node);
+}
+
+/* Sets up @req for desk_done_cb(); returns it as the callback data. */
+static gpointer
+expect (Request    *req,
+        FinishFunc  finish,
+        ResultKind  kind)
+{
+  req->finish = finish;
+  req->result_kind = kind;
+  return req;
+}
+
+/* ---- rate limits --------------------------------------------------------- */
+
+/* TRUE when @key may go ahead (and counts it). */
+static gboolean
+rate_allow (WkHubServer *self,
+            const char  *key,
+            guint        limit)
+{
+  gint64 now = g_get_monotonic_time ();
+  GArray *times;
+  guint kept = 0;
+
+  if (limit == 0)
+    return TRUE;
+
+  times = g_hash_table_lookup (self->rates, key);
+  if (times == NULL)
+    {
+      times = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (self->rates, g_strdup (key), times);
+    }
+  for (guint i = 0; i < times->len; i++)
+    if (now - g_array_index (times, gint64, i) < RATE_WINDOW_US)
+      g_array_index (times, gint64, kept++) = g_array_index (times, gint64, i);
+  g_array_set_size (times, kept);
+
+  if (times->len >= limit)
+    return FALSE;
+  g_array_append_val (times, now);
+  return TRUE;
+}
+
+/* ---- routes -------------------------------------------------------------- */
+
+static void
+route_healthz (Request *req)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "ok");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, PACKAGE_VERSION);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  request_reply (req, SOUP_STATUS_OK, node);
+}
+
+typedef struct {
+  Request   *req;   /* owned */
+  WkSession *session;  /* owned */
+} SignIn;
+
+static void
+sign_in_token_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SignIn *sign_in = user_data;
+  Request *req = sign_in->req;
+  g_autoptr(WkSession) session = g_steal_pointer (&sign_in->session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(WkSession) issued = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  g_free (sign_in);
+  token = wk_hub_tokens_create_finish (WK_HUB_TOKENS (source), result, &error);
+  if (token == NULL)
+    {
+      request_fail (req, g_steal_pointer (&error));
+      return;
+    }
+
+  issued = g_object_new (WK_TYPE_SESSION,
+                         "person", wk_session_get_person (session),
+                         "role", wk_session_get_role (session),
+                         "token", token,
+                         NULL);
+  explicit_bzero (token, strlen (token));
+  node = wk_json_from_object (issued);
+  request_reply (req, SOUP_STATUS_OK, node);
+}
+
+static void
+sign_in_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Request *req = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkSession) session = NULL;
+  WkPerson *person;
+  WkHubRole role;
+  SignIn *sign_in;
+
+  session = wk_desk_sign_in_finish (WK_DESK (source), result, &error);
+  if (session == NULL)
+    {
+      request_fail (req, g_steal_pointer (&error));
+      return;
+    }
+
+  switch (wk_session_get_role (session))
+    {
+    case WK_ROLE_ENGINEER:
+      role = WK_HUB_ROLE_ENGINEER;
+      break;
+    case WK_ROLE_LEAD:
+      role = WK_HUB_ROLE_LEAD;
+      break;
+    case WK_ROLE_ADMIN:
+      role = WK_HUB_ROLE_ADMIN;
+      break;
+    case WK_ROLE_VISITOR:
+    default:
+      request_fail_new (req, WK_ERROR_FORBIDDEN, _("Only staff can sign in"));
+      return;
+    }
+
+  person = wk_session_get_person (session);
+  sign_in = g_new0 (SignIn, 1);
+  sign_in->req = req;
+  sign_in->session = g_steal_pointer (&session);
+  wk_hub_tokens_create_async (req->self->tokens, role, wk_person_get_display_name (person),
+                              wk_person_get_id (person), SIGN_IN_LIFETIME_S, req->cancellable,
+                              sign_in_token_cb, sign_in);
+}
+
+static void
+route_sign_in (Request *req)
+{
+  static const char * const allowed[] = { "login", "password", NULL };
+  g_autofree char *key = g_strdup_printf ("sign-in:%s",
+                                          soup_server_message_get_remote_host (req->msg));
+  g_autofree char *login = NULL;
+  g_autofree char *password = NULL;
+  GError *error = NULL;
+
+  if (!rate_allow (req->self, key, req->self->sign_in_limit))
+    {
+      request_fail_new (req, WK_ERROR_RATE_LIMITED,
+                        _("Too many sign-in attempts; wait a minute and try again"));
+      return;
+    }
+  if (!body_members (req, allowed, &error) ||
+      !wk_json_get_string (req->body, "login", TRUE, WK_MAX_LOGIN, &login, &error) ||
+      !wk_json_get_string (req->body, "password", TRUE, WK_MAX_PASSWORD, &password, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+
+  wk_desk_sign_in_async (req->self->desk, login, password, req->cancellable, sign_in_cb, req);
+  explicit_bzero (password, strlen (password));
+}
+
+static void
+route_lounges (Request *req)
+{
+  wk_desk_list_lounges_async (req->self->desk, req->cancellable, desk_done_cb,
+                              expect (req, FINISH (wk_desk_list_lounges_finish), RESULT_LIST));
+}
+
+static void
+route_announcements (Request *req)
+{
+  gint64 lounge_id = 0, now = 0;
+  GError *error = NULL;
+
+  if (!query_int (req, "lounge_id", FALSE, 0, G_MAXINT64, &lounge_id, &error) ||
+      !query_int (req, "now", FALSE, 0, G_MAXINT64, &now, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_list_announcements_async (req->self->desk, lounge_id, now, req->cancellable, desk_done_cb,
+                                    expect (req, FINISH (wk_desk_list_announcements_finish),
+                                            RESULT_LIST));
+}
+
+static void
+route_identify (Request *req)
+{
+  static const char * const allowed[] = { "by", "value", NULL };
+  g_autofree char *value = NULL;
+  int by = WK_IDENTIFIED_BY_BADGE;
+  GError *error = NULL;
+
+  if (!body_members (req, allowed, &error) ||
+      !wk_json_get_enum (req->body, "by", WK_TYPE_IDENTIFIED_BY, TRUE, &by, &error) ||
+      !wk_json_get_string (req->body, "value", TRUE, WK_MAX_EMAIL, &value, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+
+  /* typed identities can be guessed; a badge has to be held */
+  if (by != WK_IDENTIFIED_BY_BADGE && req->token->role == WK_HUB_ROLE_KIOSK)
+    {
+      g_autofree char *key = g_strdup_printf ("identify:%" G_GINT64_FORMAT, req->token->id);
+
+      if (!rate_allow (req->self, key, req->self->identify_limit))
+        {
+          request_fail_new (req, WK_ERROR_RATE_LIMITED,
+                            _("Too many look-ups from this kiosk; wait a minute or use your badge"));
+          return;
+        }
+    }
+
+  wk_desk_identify_async (req->self->desk, by, value, req->cancellable, desk_done_cb,
+                          expect (req, FINISH (wk_desk_identify_finish), RESULT_OBJECT));
+}
+
+static void
+route_check_in (Request *req)
+{
+  g_autoptr(WkCheckInRequest) request = NULL;
+  GError *error = NULL;
+
+  request = wk_json_to_check_in_request (req->body, &error);
+  if (request == NULL)
+    {
+      request_fail (req, error);
+      return;
+    }
+  /* a kiosk token names its kiosk */
+  if (request->kiosk == NULL && req->token->role == WK_HUB_ROLE_KIOSK)
+    request->kiosk = kiosk_name (req);
+
+  wk_desk_check_in_async (req->self->desk, request, req->cancellable, desk_done_cb,
+                          expect (req, FINISH (wk_desk_check_in_finish), RESULT_OBJECT));
+}
+
+static void
+route_queue (Request *req)
+{
+  gint64 lounge_id = 0;
+  GError *error = NULL;
+
+  if (!query_int (req, "lounge_id", TRUE, 1, G_MAXINT64, &lounge_id, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_list_queue_async (req->self->desk, lounge_id, req->cancellable, desk_done_cb,
+                            expect (req, FINISH (wk_desk_list_queue_finish), RESULT_LIST));
+}
+
+static const char * const version_only[] = { "version", NULL };
+
+static void
+route_pick_up (Request *req)
+{
+  static const char * const allowed[] = { "version", "desk", NULL };
+  g_autofree char *desk = NULL;
+  GError *error = NULL;
+  gint64 version;
+
+  if (!body_members (req, allowed, &error) ||
+      (version = body_version (req, &error)) < 0 ||
+      !wk_json_get_string (req->body, "desk", FALSE, WK_MAX_DESK, &desk, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_pick_up_async (req->self->desk, req->id, version, actor_of (req), desk,
+                         req->cancellable, desk_done_cb,
+                         expect (req, FINISH (wk_desk_pick_up_finish), RESULT_OBJECT));
+}
+
+static void
+route_start (Request *req)
+{
+  GError *error = NULL;
+  gint64 version;
+
+  if (!body_members (req, version_only, &error) || (version = body_version (req, &error)) < 0)
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_start_service_async (req->self->desk, req->id, version, actor_of (req),
+                               req->cancellable, desk_done_cb,
+                               expect (req, FINISH (wk_desk_start_service_finish), RESULT_OBJECT));
+}
+
+static void
+route_finish (Request *req)
+{
+  static const char * const allowed[] = { "version", "outcome", NULL };
+  int outcome = WK_OUTCOME_NONE;
+  GError *error = NULL;
+  gint64 version;
+
+  if (!body_members (req, allowed, &error) ||
+      (version = body_version (req, &error)) < 0 ||
+      !wk_json_get_enum (req->body, "outcome", WK_TYPE_OUTCOME, TRUE, &outcome, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_finish_visit_async (req->self->desk, req->id, version, actor_of (req), outcome,
+                              req->cancellable, desk_done_cb,
+                              expect (req, FINISH (wk_desk_finish_visit_finish), RESULT_OBJECT));
+}
+
+static void
+route_cancel_visit (Request *req)
+{
+  GError *error = NULL;
+  gint64 version;
+
+  if (!body_members (req, version_only, &error) || (version = body_version (req, &error)) < 0)
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_cancel_visit_async (req->self->desk, req->id, version, actor_of (req),
+                              req->cancellable, desk_done_cb,
+                              expect (req, FINISH (wk_desk_cancel_visit_finish), RESULT_OBJECT));
+}
+
+static void
+route_left (Request *req)
+{
+  GError *error = NULL;
+  gint64 version;
+
+  if (!body_members (req, version_only, &error) || (version = body_version (req, &error)) < 0)
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_mark_left_async (req->self->desk, req->id, version, actor_of (req),
+                           req->cancellable, desk_done_cb,
+                           expect (req, FINISH (wk_desk_mark_left_finish), RESULT_OBJECT));
+}
+
+static void
+route_requeue (Request *req)
+{
+  GError *error = NULL;
+  gint64 version;
+
+  if (!body_members (req, version_only, &error) || (version = body_version (req, &error)) < 0)
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_requeue_visit_async (req->self->desk, req->id, version, actor_of (req),
+                               req->cancellable, desk_done_cb,
+                               expect (req, FINISH (wk_desk_requeue_visit_finish), RESULT_OBJECT));
+}
+
+static void
+route_search_tickets (Request *req)
+{
+  const char *text = query_text (req, "text");
+  gint64 requester_id = 0, limit = 0;
+  GError *error = NULL;
+
+  if (!query_int (req, "requester_id", FALSE, 0, G_MAXINT64, &requester_id, &error) ||
+      !query_int (req, "limit", FALSE, 0, 500, &limit, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  if (text != NULL && !wk_validate_text ("text", text, WK_MAX_SEARCH, FALSE, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_search_tickets_async (req->self->desk, text, requester_id, (guint) limit,
+                                req->cancellable, desk_done_cb,
+                                expect (req, FINISH (wk_desk_search_tickets_finish), RESULT_LIST));
+}
+
+static void
+route_get_ticket (Request *req)
+{
+  wk_desk_get_ticket_async (req->self->desk, req->id, req->cancellable, desk_done_cb,
+                            expect (req, FINISH (wk_desk_get_ticket_finish), RESULT_OBJECT));
+}
+
+static void
+route_update_ticket (Request *req)
+{
+  g_autoptr(WkTicketUpdate) update = NULL;
+  g_autoptr(JsonNode) rest = NULL;
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  GError *error = NULL;
+  gint64 version;
+
+  if ((version = body_version (req, &error)) < 0)
+    {
+      request_fail (req, error);
+      return;
+    }
+
+  /* the update is the body without its version */
+  object = json_object_new ();
+  json_object_iter_init (&iter, json_node_get_object (req->body));
+  while (json_object_iter_next (&iter, &name, &member))
+    if (strcmp (name, "version") != 0)
+      json_object_set_member (object, name, json_node_copy (member));
+  rest = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+
+  update = wk_json_to_ticket_update (rest, &error);
+  if (update == NULL)
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_update_ticket_async (req->self->desk, req->id, version, update, actor_of (req),
+                               req->cancellable, desk_done_cb,
+                               expect (req, FINISH (wk_desk_update_ticket_finish), RESULT_OBJECT));
+}
+
+static void
+route_add_note (Request *req)
+{
+  static const char * const allowed[] = { "body", "visibility", NULL };
+  g_autofree char *body = NULL;
+  int visibility = WK_NOTE_VISIBILITY_INTERNAL;
+  GError *error = NULL;
+
+  if (!body_members (req, allowed, &error) ||
+      !wk_json_get_string (req->body, "body", TRUE, WK_MAX_NOTE, &body, &error) ||
+      !wk_json_get_enum (req->body, "visibility", WK_TYPE_NOTE_VISIBILITY, FALSE, &visibility, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_add_note_async (req->self->desk, req->id, actor_of (req), body, visibility,
+                          req->cancellable, desk_done_cb,
+                          expect (req, FINISH (wk_desk_add_note_finish), RESULT_OBJECT));
+}
+
+static void
+route_list_hardware (Request *req)
+{
+  const char *status_text = query_text (req, "status");
+  gint64 person_id = 0, lounge_id = 0;
+  WkHardwareStatus status = 0;
+  GError *error = NULL;
+
+  if (!query_int (req, "person_id", FALSE, 0, G_MAXINT64, &person_id, &error) ||
+      !query_int (req, "lounge_id", FALSE, 0, G_MAXINT64, &lounge_id, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  if (status_text != NULL && !wk_hardware_status_from_string (status_text, &status))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” must be one of: %s"), "status",
+                                                  "preparing, ready, collected, cancelled");
+
+      request_fail_new (req, WK_ERROR_INVALID, message);
+      return;
+    }
+  wk_desk_list_hardware_async (req->self->desk, person_id, lounge_id,
+                               status_text != NULL ? (int) status : -1,
+                               req->cancellable, desk_done_cb,
+                               expect (req, FINISH (wk_desk_list_hardware_finish), RESULT_LIST));
+}
+
+static void
+route_add_hardware (Request *req)
+{
+  static const char * const allowed[] = {
+    "person_id", "ticket_id", "lounge_id", "description", "asset_tag", "ready_by", NULL
+  };
+  g_autofree char *description = NULL;
+  g_autofree char *asset_tag = NULL;
+  gint64 person_id = 0, ticket_id = 0, lounge_id = 0, ready_by = 0;
+  GError *error = NULL;
+
+  if (!body_members (req, allowed, &error) ||
+      !wk_json_get_int (req->body, "person_id", TRUE, 1, G_MAXINT64, &person_id, &error) ||
+      !wk_json_get_int (req->body, "ticket_id", FALSE, 0, G_MAXINT64, &ticket_id, &error) ||
+      !wk_json_get_int (req->body, "lounge_id", FALSE, 0, G_MAXINT64, &lounge_id, &error) ||
+      !wk_json_get_string (req->body, "description", TRUE, WK_MAX_HARDWARE, &description, &error) ||
+      !wk_json_get_string (req->body, "asset_tag", FALSE, WK_MAX_ASSET_TAG, &asset_tag, &error) ||
+      !wk_json_get_int (req->body, "ready_by", FALSE, 0, G_MAXINT64, &ready_by, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_add_hardware_async (req->self->desk, person_id, ticket_id, lounge_id, description,
+                              asset_tag, ready_by, actor_of (req), req->cancellable, desk_done_cb,
+                              expect (req, FINISH (wk_desk_add_hardware_finish), RESULT_OBJECT));
+}
+
+static void
+route_hardware_ready (Request *req)
+{
+  static const char * const allowed[] = { "version", "location", "ready_by", NULL };
+  g_autofree char *location = NULL;
+  gint64 ready_by = 0;
+  GError *error = NULL;
+  gint64 version;
+
+  if (!body_members (req, allowed, &error) ||
+      (version = body_version (req, &error)) < 0 ||
+      !wk_json_get_string (req->body, "location", TRUE, WK_MAX_LOCATION, &location, &error) ||
+      !wk_json_get_int (req->body, "ready_by", FALSE, 0, G_MAXINT64, &ready_by, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_mark_hardware_ready_async (req->self->desk, req->id, version, location, ready_by,
+                                     actor_of (req), req->cancellable, desk_done_cb,
+                                     expect (req, FINISH (wk_desk_mark_hardware_ready_finish),
+                                             RESULT_OBJECT));
+}
+
+static void
+route_hardware_collected (Request *req)
+{
+  static const char * const allowed[] = { "version", "ack_name", "ack_signature", NULL };
+  g_autofree char *ack_name = NULL;
+  g_autofree char *ack_signature = NULL;
+  GError *error = NULL;
+  gint64 version;
+
+  if (!body_members (req, allowed, &error) ||
+      (version = body_version (req, &error)) < 0 ||
+      !wk_json_get_string (req->body, "ack_name", FALSE, WK_MAX_NAME, &ack_name, &error) ||
+      !wk_json_get_string (req->body, "ack_signature", FALSE, WK_MAX_SIGNATURE, &ack_signature, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_mark_hardware_collected_async (req->self->desk, req->id, version, ack_name, ack_signature,
+                                         actor_of (req), req->cancellable, desk_done_cb,
+                                         expect (req, FINISH (wk_desk_mark_hardware_collected_finish),
+                                                 RESULT_OBJECT));
+}
+
+static void
+route_cancel_hardware (Request *req)
+{
+  GError *error = NULL;
+  gint64 version;
+
+  if (!body_members (req, version_only, &error) || (version = body_version (req, &error)) < 0)
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_cancel_hardware_async (req->self->desk, req->id, version, actor_of (req),
+                                 req->cancellable, desk_done_cb,
+                                 expect (req, FINISH (wk_desk_cancel_hardware_finish), RESULT_OBJECT));
+}
+
+static void
+route_submit_survey (Request *req)
+{
+  g_autoptr(WkSurveyRequest) request = NULL;
+  GError *error = NULL;
+
+  request = wk_json_to_survey_request (req->body, &error);
+  if (request == NULL)
+    {
+      request_fail (req, error);
+      return;
+    }
+  if (request->kiosk == NULL && req->token->role == WK_HUB_ROLE_KIOSK)
+    request->kiosk = kiosk_name (req);
+
+  wk_desk_submit_survey_async (req->self->desk, request, req->cancellable, desk_done_cb,
+                               expect (req, FINISH (wk_desk_submit_survey_finish), RESULT_OBJECT));
+}
+
+static void
+route_metrics (Request *req)
+{
+  WkMetricsQuery query = { 0, 0, 0, 0 };
+  GError *error = NULL;
+
+  if (!query_int (req, "from", TRUE, 0, G_MAXINT64, &query.from, &error) ||
+      !query_int (req, "to", TRUE, 0, G_MAXINT64, &query.to, &error) ||
+      !query_int (req, "lounge_id", FALSE, 0, G_MAXINT64, &query.lounge_id, &error) ||
+      !query_int (req, "engineer_id", FALSE, 0, G_MAXINT64, &query.engineer_id, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_get_metrics_async (req->self->desk, &query, req->cancellable, desk_done_cb,
+                             expect (req, FINISH (wk_desk_get_metrics_finish), RESULT_METRICS));
+}
+
+static void
+route_feedback (Request *req)
+{
+  g_autoptr(WkFeedbackQuery) query = wk_feedback_query_new ();
+  const char *followup = query_text (req, "followup_status");
+  const char *comment_only = query_text (req, "with_comment_only");
+  gint64 max_score = 0, limit = 0, offset = 0;
+  GError *error = NULL;
+
+  if (!query_int (req, "from", FALSE, 0, G_MAXINT64, &query->from, &error) ||
+      !query_int (req, "to", FALSE, 0, G_MAXINT64, &query->to, &error) ||
+      !query_int (req, "lounge_id", FALSE, 0, G_MAXINT64, &query->lounge_id, &error) ||
+      !query_int (req, "engineer_id", FALSE, 0, G_MAXINT64, &query->engineer_id, &error) ||
+      !query_int (req, "max_score", FALSE, 0, 5, &max_score, &error) ||
+      !query_int (req, "limit", FALSE, 0, 1000, &limit, &error) ||
+      !query_int (req, "offset", FALSE, 0, G_MAXUINT, &offset, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  if (followup != NULL)
+    {
+      WkFollowupStatus status;
+
+      if (!wk_followup_status_from_string (followup, &status))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” must be one of: %s"), "followup_status",
+                                                      "none, needed, contacted, closed");
+
+          request_fail_new (req, WK_ERROR_INVALID, message);
+          return;
+        }
+      query->followup_status = status;
+    }
+  if (comment_only != NULL)
+    {
+      if (g_strcmp0 (comment_only, "true") != 0 && g_strcmp0 (comment_only, "false") != 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” must be true or false"),
+                                                      "with_comment_only");
+
+          request_fail_new (req, WK_ERROR_INVALID, message);
+          return;
+        }
+      query->with_comment_only = g_strcmp0 (comment_only, "true") == 0;
+    }
+  query->max_score = (int) max_score;
+  query->limit = (guint) limit;
+  query->offset = (guint) offset;
+
+  wk_desk_list_feedback_async (req->self->desk, query, req->cancellable, desk_done_cb,
+                               expect (req, FINISH (wk_desk_list_feedback_finish), RESULT_LIST));
+}
+
+static void
+route_follow_up (Request *req)
+{
+  static const char * const allowed[] = { "status", "note", NULL };
+  g_autofree char *note = NULL;
+  int status = WK_FOLLOWUP_STATUS_NONE;
+  GError *error = NULL;
+
+  if (!body_members (req, allowed, &error) ||
+      !wk_json_get_enum (req->body, "status", WK_TYPE_FOLLOWUP_STATUS, TRUE, &status, &error) ||
+      !wk_json_get_string (req->body, "note", FALSE, WK_MAX_FOLLOWUP_NOTE, &note, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_set_followup_async (req->self->desk, req->id, status, actor_of (req), note,
+                              req->cancellable, desk_done_cb,
+                              expect (req, FINISH (wk_desk_set_followup_finish), RESULT_OBJECT));
+}
+
+static void
+route_event_log (Request *req)
+{
+  gint64 after = 0, limit = 0;
+  GError *error = NULL;
+
+  if (!query_int (req, "after", FALSE, 0, G_MAXINT64, &after, &error) ||
+      !query_int (req, "limit", FALSE, 0, 1000, &limit, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_list_events_async (req->self->desk, after, (guint) limit, req->cancellable, desk_done_cb,
+                             expect (req, FINISH (wk_desk_list_events_finish), RESULT_LIST));
+}
+
+/* ---- dispatch ------------------------------------------------------------ */
+
+/* Matches @path against @pattern segment by segment; "{id}" takes a
+ * positive decimal integer without sign or leading zero. */
+static gboolean
+path_matches (const char *pattern,
+              const char *path,
+              gint64     *id)
+{
+  while (*pattern != '\0' && *path != '\0')
+    {
+      if (g_str_has_prefix (pattern, "{id}"))
+        {
+          const char *end = path;
+          guint64 value;
+
+          while (g_ascii_isdigit (*end))
+            end++;
+          if (end == path || *path == '0' || end - path > 18)
+            return FALSE;
+          value = g_ascii_strtoull (path, NULL, 10);
+          *id = (gint64) value;
+          pattern += strlen ("{id}");
+          path = end;
+          continue;
+        }
+      if (*pattern != *path)
+        return FALSE;
+      pattern++;
+      path++;
+    }
+  return *pattern == '\0' && *path == '\0';
+}
+
+static const Route *
+find_route (const char *method,
+            const char *path,
+            gint64     *id,
+            gboolean   *path_known)
+{
+  *path_known = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (path_matches (routes[i].path, path, id))
+      {
+        *path_known = TRUE;
+        if (strcmp (routes[i].method, method) == 0)
+          return &routes[i];
+      }
+  return NULL;
+}
+
+static void
+run_route (Request *req)
+{
+  const char *method = soup_server_message_get_method (req->msg);
+
+  if (strcmp (method, "POST") == 0 || strcmp (method, "PATCH") == 0)
+    {
+      SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+      gsize length = 0;
+      const char *data = g_bytes_get_data (bytes, &length);
+      GError *error = NULL;
+
+      if (length > WK_HUB_MAX_BODY)
+        {
+          request_fail_new (req, WK_ERROR_TOO_LARGE, _("The request body is over 1 MiB"));
+          return;
+        }
+      if (length == 0)
+        req->body = json_node_init_object (json_node_alloc (), json_object_new ());
+      else if ((req->body = wk_json_parse (data, length, &error)) == NULL)
+        {
+          request_fail (req, error);
+          return;
+        }
+    }
+
+  req->route->func (req);
+}
+
+static void
+lookup_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Request *req = user_data;
+  GError *error = NULL;
+
+  req->token = wk_hub_tokens_lookup_finish (WK_HUB_TOKENS (source), result, &error);
+  if (req->token == NULL)
+    {
+      request_fail (req, error);
+      return;
+    }
+  if ((req->route->roles & (1u << req->token->role)) == 0)
+    {
+      request_fail_new (req, WK_ERROR_FORBIDDEN,
+                        _("This token’s role may not do that; ask the desk lead"));
+      return;
+    }
+  run_route (req);
+}
+
+static void
+disconnected_cb (SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  Request *req = user_data;
+
+  req->disconnected = TRUE;
+  g_cancellable_cancel (req->cancellable);
+}
+
+static void
+cancel_request_cb (GCancellable *server_cancellable,
+                   gpointer      user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  WkHubServer *self = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  const char *authorization;
+  g_autoptr(Request) req = NULL;
+  const Route *route;
+  gboolean path_known;
+  gint64 id = 0;
+
+  if (g_object_get_data (G_OBJECT (msg), "wk-too-large") != NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (WK_ERROR, WK_ERROR_TOO_LARGE,
+                                                     _("The request body is over 1 MiB"));
+      set_error (msg, error);
+      return;
+    }
+
+  /* a NUL would silently cut a decoded query value short */
+  if (g_uri_get_query (soup_server_message_get_uri (msg)) != NULL &&
+      strstr (g_uri_get_query (soup_server_message_get_uri (msg)), "%00") != NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (WK_ERROR, WK_ERROR_INVALID,
+                                                     _("The query string holds a NUL character"));
+      set_error (msg, error);
+      return;
+    }
+
+  route = find_route (method, path, &id, &path_known);
+  if (route == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (WK_ERROR, WK_ERROR_NOT_FOUND,
+                                                     path_known ? _("This endpoint does not take that method")
+                                                                : _("No such endpoint"));
+      set_error (msg, error);
+      return;
+    }
+
+  req = g_new0 (Request, 1);
+  req->self = g_object_ref (self);
+  req->msg = g_object_ref (msg);
+  req->route = route;
+  req->id = id;
+  req->query = query != NULL ? g_hash_table_ref (query) : NULL;
+  req->cancellable = g_cancellable_new ();
+  req->cancel_id = g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_request_cb),
+                                          g_object_ref (req->cancellable), g_object_unref);
+  req->disconnected_id = g_signal_connect (msg, "disconnected", G_CALLBACK (disconnected_cb), req);
+
+  soup_server_message_pause (msg);
+
+  if (route->roles == PUBLIC)
+    {
+      run_route (g_steal_pointer (&req));
+      return;
+    }
+
+  authorization = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                "Authorization");
+  if (authorization == NULL || g_ascii_strncasecmp (authorization, "Bearer ", 7) != 0 ||
+      authorization[7] == '\0')
+    {
+      request_fail_new (g_steal_pointer (&req), WK_ERROR_UNAUTHORIZED,
+                        _("Sign in first: this needs a bearer token"));
+      return;
+    }
+  wk_hub_tokens_lookup_async (self->tokens, authorization + 7, req->cancellable, lookup_cb,
+                              req);
+  g_steal_pointer (&req);
+}
+
+/* ---- refusing what is too large, before reading it ----------------------- */
+
+typedef struct {
+  GIOStream    *stream;   /* owned */
+  GSocket      *socket;   /* owned; under the stream (and TLS) */
+  GBytes       *answer;   /* owned */
+  GCancellable *timeout;  /* owned */
+  gsize         drained;
+  guint         timeout_id;
+  guint8        buffer[16384];
+} Refusal;
+
+static void
+refusal_free (Refusal *refusal)
+{
+  g_clear_handle_id (&refusal->timeout_id, g_source_remove);
+  g_clear_object (&refusal->timeout);
+  g_clear_pointer (&refusal->answer, g_bytes_unref);
+  g_clear_object (&refusal->stream);
+  g_clear_object (&refusal->socket);
+  g_free (refusal);
+}
+
+static gboolean
+refusal_timeout_cb (gpointer user_data)
+{
+  Refusal *refusal = user_data;
+
+  refusal->timeout_id = 0;
+  g_cancellable_cancel (refusal->timeout);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refusal_closed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_io_stream_close_finish (G_IO_STREAM (source), result, NULL);
+  refusal_free (user_data);
+}
+
+static void
+refusal_close (Refusal *refusal)
+{
+  g_io_stream_close_async (refusal->stream, G_PRIORITY_DEFAULT, NULL, refusal_closed_cb, refusal);
+}
+
+/* Reads and drops what the client still sends (a lingering close), so that
+ * it sees the answer rather than a reset connection. */
+static void
+refusal_drained_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Refusal *refusal = user_data;
+  gssize n;
+
+  n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, NULL);
+  if (n <= 0 || (refusal->drained += n) > DRAIN_MAX)
+    {
+      refusal_close (refusal);
+      return;
+    }
+  g_input_stream_read_async (G_INPUT_STREAM (source), refusal->buffer, sizeof refusal->buffer,
+                             G_PRIORITY_LOW, refusal->timeout, refusal_drained_cb, refusal);
+}
+
+static void
+refusal_written_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Refusal *refusal = user_data;
+
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL))
+    {
+      refusal_close (refusal);
+      return;
+    }
+
+  /* the answer is out: tell the client there is nothing more */
+  g_socket_shutdown (refusal->socket, FALSE, TRUE, NULL);
+  refusal->timeout_id = g_timeout_add_seconds (DRAIN_TIMEOUT_S, refusal_timeout_cb, refusal);
+  g_input_stream_read_async (g_io_stream_get_input_stream (refusal->stream), refusal->buffer,
+                             sizeof refusal->buffer, G_PRIORITY_LOW, refusal->timeout,
+                             refusal_drained_cb, refusal);
+}
+
+/* Takes the connection from libsoup, answers 413 with a JSON error and
+ * closes it: the body is never read into memory. */
+static void
+refuse_too_large (SoupServerMessage *msg,
+                  const char        *message)
+{
+  g_autoptr(JsonNode) node = wk_json_error_new (wk_error_to_code (WK_ERROR_TOO_LARGE), message);
+  g_autofree char *json = wk_json_to_string (node, NULL);
+  g_autoptr(GString) answer = g_string_new (NULL);
+  Refusal *refusal;
+
+  if (g_object_get_data (G_OBJECT (msg), "wk-too-large") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (msg), "wk-too-large", GINT_TO_POINTER (1));
+  log_status (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE);
+
+  g_string_append_printf (answer,
+                          "HTTP/1.1 413 Payload Too Large\r\n"
+                          "Content-Type: application/json\r\n"
+                          "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                          "Cache-Control: no-store\r\n"
+                          "Connection: close\r\n"
+                          "\r\n%s", strlen (json), json);
+
+  refusal = g_new0 (Refusal, 1);
+  refusal->socket = g_object_ref (soup_server_message_get_socket (msg));
+  refusal->stream = soup_server_message_steal_connection (msg);
+  refusal->timeout = g_cancellable_new ();
+  refusal->answer = g_string_free_to_bytes (g_steal_pointer (&answer));
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (refusal->stream),
+                                   g_bytes_get_data (refusal->answer, NULL),
+                                   g_bytes_get_size (refusal->answer),
+                                   G_PRIORITY_DEFAULT, NULL, refusal_written_cb, refusal);
+}
+
+static void
+count_header_cb (const char *name,
+                 const char *value,
+                 gpointer    user_data)
+{
+  gsize *total = user_data;
+
+  *total += strlen (name) + strlen (value) + 4;
+}
+
+static void
+got_headers_cb (SoupServerMessage *msg,
+                gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *length;
+  gsize total = 0;
+
+  soup_message_headers_foreach (headers, count_header_cb, &total);
+  total += strlen (g_uri_get_path (soup_server_message_get_uri (msg)));
+  if (g_uri_get_query (soup_server_message_get_uri (msg)) != NULL)
+    total += strlen (g_uri_get_query (soup_server_message_get_uri (msg)));
+  if (total > WK_HUB_MAX_HEADERS)
+    {
+      refuse_too_large (msg, _("The request headers are too large"));
+      return;
+    }
+
+  /* the header's own digits: a goffset would wrap for 2^64 − 1 */
+  length = soup_message_headers_get_one (headers, "Content-Length");
+  if (length != NULL)
+    {
+      guint64 value = 0;
+
+      while (g_ascii_isspace (*length))
+        length++;
+      if (strspn (length, "0123456789") > 9 ||
+          (g_ascii_string_to_unsigned (length, 10, 0, G_MAXUINT64, &value, NULL) &&
+           value > WK_HUB_MAX_BODY))
+        refuse_too_large (msg, _("The request body is over 1 MiB"));
+    }
+}
+
+static void
+got_chunk_cb (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  if (body->length > WK_HUB_MAX_BODY)
+    refuse_too_large (msg, _("The request body is over 1 MiB"));
+}
+
+static void
+request_started_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), NULL);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
+}
+
+/* ---- the object ---------------------------------------------------------- */
+
+static void
+wk_hub_server_dispose (GObject *object)
+{
+  WkHubServer *self = WK_HUB_SERVER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->server != NULL)
+    {
+      soup_server_disconnect (self->server);
+      g_clear_object (&self->server);
+    }
+  g_clear_object (&self->tokens);
+  g_clear_object (&self->desk);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (wk_hub_server_parent_class)->dispose (object);
+}
+
+static void
+wk_hub_server_finalize (GObject *object)
+{
+  WkHubServer *self = WK_HUB_SERVER (object);
+
+  g_clear_pointer (&self->rates, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (wk_hub_server_parent_class)->finalize (object);
+}
+
+static void
+wk_hub_server_class_init (WkHubServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = wk_hub_server_dispose;
+  object_class->finalize = wk_hub_server_finalize;
+}
+
+static void
+wk_hub_server_init (WkHubServer *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->identify_limit = WK_HUB_IDENTIFY_LIMIT;
+  self->sign_in_limit = WK_HUB_SIGN_IN_LIMIT;
+  self->rates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_array_unref);
+}
+
+WkHubServer *
+wk_hub_server_new (WkDesk  *desk,
+                   WkStore *store)
+{
+  WkHubServer *self;
+
+  g_return_val_if_fail (WK_IS_DESK (desk), NULL);
+  g_return_val_if_fail (WK_IS_STORE (store), NULL);
+
+  self = g_object_new (WK_TYPE_HUB_SERVER, NULL);
+  self->desk = g_object_ref (desk);
+  self->store = g_object_ref (store);
+  self->tokens = wk_hub_tokens_new (store);
+  return self;
+}
+
+WkHubTokens *
+wk_hub_server_get_tokens (WkHubServer *self)
+{
+  g_return_val_if_fail (WK_IS_HUB_SERVER (self), NULL);
+  return self->tokens;
+}
+
+void
+wk_hub_server_set_rate_limits (WkHubServer *self,
+                               guint        identify_per_minute,
+                               guint        sign_in_per_minute)
+{
+  g_return_if_fail (WK_IS_HUB_SERVER (self));
+
+  self->identify_limit = identify_per_minute;
+  self->sign_in_limit = sign_in_per_minute;
+  g_hash_table_remove_all (self->rates);
+}
+
+gboolean
+wk_hub_server_listen (WkHubServer      *self,
+                      const char       *address,
+                      guint             port,
+                      GTlsCertificate  *tls_certificate,
+                      GError          **error)
+{
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  GSList *uris;
+
+  g_return_val_if_fail (WK_IS_HUB_SERVER (self), FALSE);
+  g_return_val_if_fail (address != NULL, FALSE);
+  g_return_val_if_fail (port <= G_MAXUINT16, FALSE);
+  g_return_val_if_fail (self->server == NULL, FALSE);
+
+  socket_address = g_inet_socket_address_new_from_string (address, port);
+  if (socket_address == NULL)
+    {
+      /* Translators: %s is what was given as the address to listen on */
+      g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("“%s” is not an IP address"), address);
+      return FALSE;
+    }
+
+  self->server = soup_server_new ("server-header", "walkup-hub ", NULL);
+  if (tls_certificate != NULL)
+    soup_server_set_tls_certificate (self->server, tls_certificate);
+  soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
+  g_signal_connect_object (self->server, "request-started", G_CALLBACK (request_started_cb),
+                           self, 0);
+
+  if (!soup_server_listen (self->server, socket_address,
+                           tls_certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
+    {
+      g_clear_object (&self->server);
+      return FALSE;
+    }
+
+  uris = soup_server_get_uris (self->server);
+  if (uris != NULL)
+    self->port = (guint) g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_info ("listening on %s port %u%s", address, self->port, tls_certificate != NULL ? " (TLS)" : "");
+  return TRUE;
+}
+
+guint
+wk_hub_server_get_port (WkHubServer *self)
+{
+  g_return_val_if_fail (WK_IS_HUB_SERVER (self), 0);
+  return self->port;
+}
+
+void
+wk_hub_server_disconnect (WkHubServer *self)
+{
+  g_return_if_fail (WK_IS_HUB_SERVER (self));
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->server != NULL)
+    soup_server_disconnect (self->server);
+}

@@ -1,0 +1,276 @@
+/* test-store.c — the worker thread, jobs, transactions, closing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wk-db.h"
+#include "wk-error.h"
+#include "wk-store.h"
+
+#include <glib/gstdio.h>
+
+static char *
+db_path (const char *name)
+{
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static gpointer
+count_lounges_job (sqlite3  *db,
+                   gpointer  data,
+                   GError  **error)
+{
+  g_autoptr(WkStoreStmt) stmt = wk_store_prepare (db, "SELECT COUNT(*) FROM lounge", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      wk_db_set_error (db, rc, error, "counting");
+      return NULL;
+    }
+  /* the thread name proves where we run */
+  g_assert_cmpstr (g_thread_self () != NULL ? "ok" : NULL, ==, "ok");
+  return GINT_TO_POINTER (sqlite3_column_int (stmt, 0) + 1);
+}
+
+static gpointer
+insert_then_fail_job (sqlite3  *db,
+                      gpointer  data,
+                      GError  **error)
+{
+  g_autoptr(WkStoreStmt) stmt = NULL;
+
+  if (!wk_store_begin (db, error))
+    return NULL;
+  stmt = wk_store_prepare (db, "INSERT INTO lounge (name) VALUES (?)", error);
+  if (stmt == NULL)
+    {
+      wk_store_rollback (db);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
+  if (!wk_store_step_done (db, stmt, "inserting", error))
+    {
+      wk_store_rollback (db);
+      return NULL;
+    }
+  /* a later step fails: everything rolls back */
+  g_set_error_literal (error, WK_ERROR, WK_ERROR_INVALID, "nope");
+  wk_store_rollback (db);
+  return NULL;
+}
+
+static gpointer
+insert_job (sqlite3  *db,
+            gpointer  data,
+            GError  **error)
+{
+  g_autoptr(WkStoreStmt) stmt = NULL;
+
+  if (!wk_store_begin (db, error))
+    return NULL;
+  stmt = wk_store_prepare (db, "INSERT INTO lounge (name) VALUES (?)", error);
+  if (stmt == NULL || !wk_store_step_done (db, (sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT), stmt),
+                                           "inserting", error))
+    {
+      wk_store_rollback (db);
+      return NULL;
+    }
+  if (!wk_store_commit (db, error))
+    return NULL;
+  return GINT_TO_POINTER (1);
+}
+
+static gpointer
+bad_sql_job (sqlite3  *db,
+             gpointer  data,
+             GError  **error)
+{
+  g_autoptr(WkStoreStmt) stmt = wk_store_prepare (db, "SELECT nope FROM nowhere", error);
+
+  g_assert_null (stmt);
+  return NULL;
+}
+
+static void
+test_run_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path ("store-async.db");
+  g_autoptr(WkStore) store = wk_store_new (path, NULL, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  gpointer value;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (wk_store_get_path (store), ==, path);
+
+  wk_store_run_async (store, count_lounges_job, NULL, NULL, NULL, got_result_cb, &result);
+  value = wk_store_run_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (value), ==, 1);
+  g_clear_object (&result);
+
+  /* a failing job rolls back: nothing written */
+  wk_store_run_async (store, insert_then_fail_job, g_strdup ("Ghost"), g_free, NULL,
+                      got_result_cb, &result);
+  value = wk_store_run_finish (store, wait_for (&result), &error);
+  g_assert_error (error, WK_ERROR, WK_ERROR_INVALID);
+  g_assert_null (value);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  value = wk_store_run_sync (store, count_lounges_job, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (value), ==, 1);
+
+  value = wk_store_run_sync (store, insert_job, g_strdup ("Main"), g_free, NULL, &error);
+  g_assert_no_error (error);
+  value = wk_store_run_sync (store, count_lounges_job, NULL, NULL, NULL, &error);
+  g_assert_cmpint (GPOINTER_TO_INT (value), ==, 2);
+
+  /* SQL errors become WK_ERROR */
+  value = wk_store_run_sync (store, bad_sql_job, NULL, NULL, NULL, &error);
+  g_assert_null (value);
+  g_assert_error (error, WK_ERROR, WK_ERROR_FAILED);
+  g_clear_error (&error);
+}
+
+static void
+test_order_and_close (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path ("store-order.db");
+  g_autoptr(WkStore) store = wk_store_new (path, NULL, &error);
+  GAsyncResult *results[50] = { NULL, };
+  g_autoptr(GAsyncResult) late = NULL;
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    wk_store_run_async (store, insert_job, g_strdup_printf ("L%u", i), g_free, NULL,
+                        got_result_cb, &results[i]);
+
+  /* close runs what was queued, then joins */
+  wk_store_close (store);
+  wk_store_close (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      gpointer value = wk_store_run_finish (store, wait_for (&results[i]), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (GPOINTER_TO_INT (value), ==, 1);
+      g_object_unref (results[i]);
+    }
+
+  wk_store_run_async (store, count_lounges_job, NULL, NULL, NULL, got_result_cb, &late);
+  g_assert_null (wk_store_run_finish (store, wait_for (&late), &error));
+  g_assert_error (error, WK_ERROR, WK_ERROR_UNAVAILABLE);
+  g_clear_error (&error);
+
+  g_assert_null (wk_store_run_sync (store, count_lounges_job, NULL, NULL, NULL, &error));
+  g_assert_error (error, WK_ERROR, WK_ERROR_UNAVAILABLE);
+  g_clear_error (&error);
+
+  /* everything reached the file, in order */
+  {
+    g_autoptr(WkStore) again = wk_store_new (path, NULL, &error);
+    gpointer value;
+
+    g_assert_no_error (error);
+    value = wk_store_run_sync (again, count_lounges_job, NULL, NULL, NULL, &error);
+    g_assert_cmpint (GPOINTER_TO_INT (value), ==, 51);
+  }
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path ("store-cancel.db");
+  g_autoptr(WkStore) store = wk_store_new (path, NULL, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  wk_store_run_full_async (store, count_lounges_job, NULL, NULL, NULL, cancellable,
+                           got_result_cb, &result);
+  g_assert_null (wk_store_run_finish (store, wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_open_failure (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path ("not-a-db.db");
+  g_autoptr(WkStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (path, "this is not SQLite, just text that is long enough "
+                                      "to fill a header page of a database file........", -1, NULL));
+  store = wk_store_new (path, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, WK_ERROR, WK_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  store = wk_store_new ("/nonexistent-dir/x/y.db", NULL, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+}
+
+static void
+new_async_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(WkStore **) user_data = wk_store_new_finish (result, NULL);
+}
+
+static void
+test_new_async (void)
+{
+  g_autofree char *path = db_path ("store-new-async.db");
+  g_autoptr(WkStore) store = NULL;
+
+  wk_store_new_async (path, NULL, new_async_cb, &store);
+  while (store == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (WK_IS_STORE (store));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/run", test_run_async);
+  g_test_add_func ("/store/order-and-close", test_order_and_close);
+  g_test_add_func ("/store/cancel", test_cancel);
+  g_test_add_func ("/store/open-failure", test_open_failure);
+  g_test_add_func ("/store/new-async", test_new_async);
+
+  return g_test_run ();
+}
