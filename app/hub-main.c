@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "wk-demo-data.h"
+#include "wk-hub-admin.h"
 #include "wk-hub-commands.h"
 
 #include <glib.h>
@@ -32,6 +33,9 @@ static const HubCommand commands[] = {
   { "serve", wk_hub_serve_main, N_("Serve the lounge’s hub API (--db PATH --listen ADDR:PORT)") },
   { "token", wk_hub_token_main, N_("“token create”: make a bearer token for a kiosk or laptop") },
   { "user", wk_hub_user_main, N_("“user add”: add a staff member who can sign in") },
+  { "upstream-sync", wk_hub_upstream_sync_main, N_("Deliver the event log to Request Tracker (--db PATH --rt-url URL --rt-token-file F --rt-queue NAME)") },
+  { "hash-pin", wk_hub_hash_pin_main, N_("Hash a kiosk administrator PIN read from standard input") },
+  { "export", wk_hub_export_main, N_("Write visits or surveys as CSV (--db PATH --what visits|surveys --from DATE --to DATE --csv FILE)") },
 };
 
 static int

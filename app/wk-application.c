@@ -11,7 +11,10 @@
 #include "wk-board-window.h"
 #include "wk-deskside-window.h"
 #include "wk-kiosk-window.h"
+#include "wk-local-desk.h"
+#include "wk-remote-desk.h"
 #include "wk-review-window.h"
+#include "wk-store.h"
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
@@ -23,6 +26,11 @@ struct _WkApplication
 
   GSettings      *settings;   /* owned */
   char           *db_path;    /* owned; NULL: the default in the user data dir */
+  char           *hub_url;    /* owned; NULL: the hub-url setting */
+  WkDesk         *desk;       /* owned; NULL until the store is open */
+  GCancellable   *cancellable;
+  GArray         *pending;    /* WkMode: faces asked for before the desk was ready */
+  gboolean        opening;
   guint           sigterm_id;
   guint           sigint_id;
 };
@@ -67,10 +75,131 @@ static GOptionEntry option_entries[] = {
     N_("Show satisfaction, resolution and waiting figures for desk leads"), NULL },
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the lounge database at PATH (the embedded default)"), N_("PATH") },
+  { "hub", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Work through the lounge hub at URL instead of a database"), N_("URL") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
 };
+
+static char *
+default_db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "walkup", "walkup.db", NULL);
+}
+
+static void
+show_open_error (WkApplication *self,
+                 const GError  *error)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *status = adw_status_page_new ();
+  g_autofree char *description = NULL;
+
+  /* Translators: the first %s is a file name, the second the reason */
+  description = g_strdup_printf (_("Walkup could not open “%s”. %s"),
+                                 self->db_path, error->message);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Lounge Database Is Not Available"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), _("Walkup"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 480);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void store_opened_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
+/* With --hub or the hub-url setting the faces work through the hub; a
+ * device token comes from WALKUP_HUB_TOKEN (never the command line, which
+ * anyone can read); staff sign in.  FALSE when no hub is set. */
+static gboolean
+open_remote_desk (WkApplication *self)
+{
+  g_autofree char *url = self->hub_url != NULL ? g_strdup (self->hub_url)
+                                               : g_settings_get_string (self->settings, "hub-url");
+  g_autoptr(GError) error = NULL;
+  WkRemoteDesk *remote;
+
+  if (url == NULL || *url == '\0')
+    return FALSE;
+
+  remote = wk_remote_desk_new (url, g_getenv ("WALKUP_HUB_TOKEN"), &error);
+  if (remote == NULL)
+    {
+      g_printerr ("walkup: %s\n", error->message);
+      g_array_set_size (self->pending, 0);
+      /* what could not be opened, for the message */
+      g_free (self->db_path);
+      self->db_path = g_steal_pointer (&url);
+      show_open_error (self, error);
+      return TRUE;
+    }
+
+  self->desk = WK_DESK (remote);
+  for (guint i = 0; i < self->pending->len; i++)
+    wk_application_open_face (self, g_array_index (self->pending, WkMode, i));
+  g_array_set_size (self->pending, 0);
+  return TRUE;
+}
+
+/* Opens the store once, off the main thread; faces asked for meanwhile wait. */
+static void
+ensure_desk (WkApplication *self)
+{
+  if (self->desk != NULL || self->opening)
+    return;
+
+  if (open_remote_desk (self))
+    return;
+
+  if (self->db_path == NULL)
+    self->db_path = default_db_path ();
+
+  {
+    g_autofree char *dir = g_path_get_dirname (self->db_path);
+    g_mkdir_with_parents (dir, 0700);
+  }
+
+  self->opening = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  wk_store_new_async (self->db_path, self->cancellable, store_opened_cb, g_object_ref (self));
+}
+
+static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(WkApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkStore) store = wk_store_new_finish (result, &error);
+
+  self->opening = FALSE;
+  g_application_release (G_APPLICATION (self));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (store == NULL)
+    {
+      g_printerr ("walkup: %s: %s\n", self->db_path, error->message);
+      g_array_set_size (self->pending, 0);
+      show_open_error (self, error);
+      return;
+    }
+
+  self->desk = WK_DESK (wk_local_desk_new (store));
+  for (guint i = 0; i < self->pending->len; i++)
+    wk_application_open_face (self, g_array_index (self->pending, WkMode, i));
+  g_array_set_size (self->pending, 0);
+}
 
 GtkWindow *
 wk_application_open_face (WkApplication *self,
@@ -80,19 +209,26 @@ wk_application_open_face (WkApplication *self,
 
   g_return_val_if_fail (WK_IS_APPLICATION (self), NULL);
 
+  if (self->desk == NULL)
+    {
+      g_array_append_val (self->pending, mode);
+      ensure_desk (self);
+      return NULL;
+    }
+
   switch (mode)
     {
     case WK_MODE_KIOSK:
-      window = GTK_WINDOW (wk_kiosk_window_new (GTK_APPLICATION (self)));
+      window = GTK_WINDOW (wk_kiosk_window_new (GTK_APPLICATION (self), self->desk));
       break;
     case WK_MODE_BOARD:
-      window = GTK_WINDOW (wk_board_window_new (GTK_APPLICATION (self)));
+      window = GTK_WINDOW (wk_board_window_new (GTK_APPLICATION (self), self->desk));
       break;
     case WK_MODE_DESKSIDE:
-      window = GTK_WINDOW (wk_deskside_window_new (GTK_APPLICATION (self)));
+      window = GTK_WINDOW (wk_deskside_window_new (GTK_APPLICATION (self), self->desk));
       break;
     case WK_MODE_REVIEW:
-      window = GTK_WINDOW (wk_review_window_new (GTK_APPLICATION (self)));
+      window = GTK_WINDOW (wk_review_window_new (GTK_APPLICATION (self), self->desk));
       break;
     default:
       g_return_val_if_reached (NULL);
@@ -134,6 +270,7 @@ wk_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   static const char * const face_options[] = { "kiosk", "board", "deskside", "review" };
   g_autofree char *db = NULL;
+  g_autofree char *hub = NULL;
   WkMode mode = 0;
   guint n_faces = 0;
 
@@ -152,6 +289,12 @@ wk_application_command_line (GApplication            *app,
     }
   if (n_faces == 0)
     mode = settings_mode (self);
+
+  if (g_variant_dict_lookup (options, "hub", "s", &hub))
+    {
+      g_free (self->hub_url);
+      self->hub_url = g_steal_pointer (&hub);
+    }
 
   if (g_variant_dict_lookup (options, "db", "^ay", &db))
     {
@@ -235,6 +378,9 @@ wk_application_dispose (GObject *object)
 {
   WkApplication *self = WK_APPLICATION (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->desk);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (wk_application_parent_class)->dispose (object);
@@ -246,6 +392,8 @@ wk_application_finalize (GObject *object)
   WkApplication *self = WK_APPLICATION (object);
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->hub_url, g_free);
+  g_clear_pointer (&self->pending, g_array_unref);
 
   G_OBJECT_CLASS (wk_application_parent_class)->finalize (object);
 }
@@ -270,6 +418,8 @@ static void
 wk_application_init (WkApplication *self)
 {
   self->settings = g_settings_new (SCHEMA_ID);
+  self->cancellable = g_cancellable_new ();
+  self->pending = g_array_new (FALSE, FALSE, sizeof (WkMode));
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -291,6 +441,13 @@ wk_application_get_settings (WkApplication *self)
 {
   g_return_val_if_fail (WK_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+WkDesk *
+wk_application_get_desk (WkApplication *self)
+{
+  g_return_val_if_fail (WK_IS_APPLICATION (self), NULL);
+  return self->desk;
 }
 
 const char *

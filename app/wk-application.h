@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "wk-desk.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -26,6 +28,10 @@ G_DECLARE_FINAL_TYPE (WkApplication, wk_application, WK, APPLICATION, AdwApplica
 WkApplication *wk_application_new          (void);
 GSettings     *wk_application_get_settings (WkApplication *self);
 const char    *wk_application_get_db_path  (WkApplication *self);
+/* NULL until the lounge database is open (faces are shown after that). */
+WkDesk        *wk_application_get_desk     (WkApplication *self);
+/* Shows a face; before the desk is open this returns NULL and the face
+ * appears once it is. */
 GtkWindow     *wk_application_open_face    (WkApplication *self,
                                             WkMode         mode);
 const char    *wk_mode_to_string           (WkMode         mode);

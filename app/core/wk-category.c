@@ -67,12 +67,14 @@ const char *
 wk_category_get_name (const WkCategory *category)
 {
   g_return_val_if_fail (category != NULL, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, category->name);
+  /* dgettext, not g_dgettext: GLib decides once per process whether to
+   * translate, which would miss a kiosk switching language live. */
+  return dgettext (GETTEXT_PACKAGE, category->name);
 }
 
 const char *
 wk_category_get_tip (const WkCategory *category)
 {
   g_return_val_if_fail (category != NULL, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, category->tip);
+  return dgettext (GETTEXT_PACKAGE, category->tip);
 }

@@ -195,6 +195,56 @@ static const char * const migrations[] = {
    * and current visits from this index alone, at every check-in */
   "CREATE INDEX visit_estimate ON visit (lounge_id, status, checked_in_at, reason,"
   "  called_at, finished_at, engineer_id);",
+  /* 5: the upstream sync (app/net/wk-upstream-sync.c): per system, the last
+   * event handled; one row per event that meant something upstream (how it
+   * ended, RT's ticket, RT's current state for a conflict); an attempt row
+   * written before a create or update so that a retry after a lost answer
+   * looks before it writes again.  ticket.upstream_updated_at: the upstream's
+   * last-update time when it was last mirrored (a search gives no version). */
+  "CREATE TABLE upstream_cursor ("
+  "  system        TEXT PRIMARY KEY,"
+  "  last_event_id INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE upstream_delivery ("
+  "  system      TEXT NOT NULL,"
+  "  event_id    INTEGER NOT NULL REFERENCES event (id),"
+  "  outcome     TEXT NOT NULL CHECK (outcome IN ('delivered', 'conflict', 'refused')),"
+  "  upstream_id TEXT,"
+  "  detail      TEXT,"                                   /* words, or JSON for a conflict */
+  "  at          INTEGER NOT NULL,"
+  "  PRIMARY KEY (system, event_id)"
+  ");"
+  "CREATE INDEX upstream_delivery_by_outcome ON upstream_delivery (system, outcome, event_id);"
+  "CREATE TABLE upstream_attempt ("
+  "  system     TEXT NOT NULL,"
+  "  event_id   INTEGER NOT NULL REFERENCES event (id),"
+  "  started_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (system, event_id)"
+  ");"
+  "ALTER TABLE ticket ADD COLUMN upstream_updated_at INTEGER;"
+  "CREATE INDEX event_by_entity ON event (entity, entity_id, id);",
+  /* 6: a hub client's own local file (app/net/wk-outbox.c), never the
+   * hub's: the outbox of check-ins and surveys waiting for the hub, in
+   * order (id), each with its client UUID and the JSON body to send; and
+   * the cached directory, identify answers by (how, value) as JSON */
+  "CREATE TABLE outbox ("
+  "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"     /* the delivery order */
+  "  kind       TEXT NOT NULL CHECK (kind IN ('check_in', 'survey')),"
+  "  uuid       TEXT NOT NULL UNIQUE,"
+  "  body       TEXT NOT NULL,"                          /* JSON request */
+  "  state      TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'refused')),"
+  "  attempts   INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX outbox_by_state ON outbox (state, id);"
+  "CREATE TABLE directory_cache ("
+  "  by         TEXT NOT NULL,"                          /* 'badge', 'email', … */
+  "  value      TEXT NOT NULL,"
+  "  identity   TEXT NOT NULL,"                          /* JSON WkIdentity */
+  "  fetched_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (by, value)"
+  ");",
 };
 
 int

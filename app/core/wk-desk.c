@@ -964,6 +964,99 @@ wk_desk_sign_in_finish (WkDesk        *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+void
+wk_desk_list_visits_async (WkDesk               *self,
+                           const WkVisitQuery   *query,
+                           GCancellable         *cancellable,
+                           GAsyncReadyCallback   callback,
+                           gpointer              user_data)
+{
+  WkDeskInterface *iface;
+
+  g_return_if_fail (WK_IS_DESK (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (query != NULL);
+
+  iface = WK_DESK_GET_IFACE (self);
+  if (iface->list_visits == NULL)
+    unsupported (self, wk_desk_list_visits_async, cancellable, callback, user_data);
+  else
+    iface->list_visits (self, query, cancellable, callback, user_data);
+}
+
+GListModel *
+wk_desk_list_visits_finish (WkDesk        *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (WK_IS_DESK (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_desk_list_visits_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+wk_desk_get_visit_async (WkDesk               *self,
+                         gint64                visit_id,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  WkDeskInterface *iface;
+
+  g_return_if_fail (WK_IS_DESK (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  iface = WK_DESK_GET_IFACE (self);
+  if (iface->get_visit == NULL)
+    unsupported (self, wk_desk_get_visit_async, cancellable, callback, user_data);
+  else
+    iface->get_visit (self, visit_id, cancellable, callback, user_data);
+}
+
+WkVisit *
+wk_desk_get_visit_finish (WkDesk        *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (WK_IS_DESK (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_desk_get_visit_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+wk_desk_list_staff_async (WkDesk               *self,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  WkDeskInterface *iface;
+
+  g_return_if_fail (WK_IS_DESK (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  iface = WK_DESK_GET_IFACE (self);
+  if (iface->list_staff == NULL)
+    unsupported (self, wk_desk_list_staff_async, cancellable, callback, user_data);
+  else
+    iface->list_staff (self, cancellable, callback, user_data);
+}
+
+GListModel *
+wk_desk_list_staff_finish (WkDesk        *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (WK_IS_DESK (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_desk_list_staff_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 guint
 wk_desk_subscribe (WkDesk         *self,
                    gint64          after,

@@ -40,6 +40,7 @@
 #include "wk-survey.h"
 #include "wk-ticket-update.h"
 #include "wk-ticket.h"
+#include "wk-visit-query.h"
 #include "wk-visit.h"
 
 G_BEGIN_DECLS
@@ -246,6 +247,20 @@ struct _WkDeskInterface
                    GCancellable         *cancellable,
                    GAsyncReadyCallback   callback,
                    gpointer              user_data);
+  void (*list_visits) (WkDesk               *self,
+                       const WkVisitQuery   *query,
+                       GCancellable         *cancellable,
+                       GAsyncReadyCallback   callback,
+                       gpointer              user_data);
+  void (*get_visit) (WkDesk               *self,
+                     gint64                visit_id,
+                     GCancellable         *cancellable,
+                     GAsyncReadyCallback   callback,
+                     gpointer              user_data);
+  void (*list_staff) (WkDesk               *self,
+                      GCancellable         *cancellable,
+                      GAsyncReadyCallback   callback,
+                      gpointer              user_data);
 
   guint (*subscribe)   (WkDesk         *self,
                         gint64          after,
@@ -574,6 +589,36 @@ void wk_desk_sign_in_async (WkDesk               *self,
 WkSession *wk_desk_sign_in_finish (WkDesk        *self,
                                    GAsyncResult  *result,
                                    GError       **error);
+
+/* Visits checked in within @query (any status), oldest first, one page
+ * (see WkVisitQuery). A GListModel of WkVisit; for leads and admins. */
+void wk_desk_list_visits_async (WkDesk               *self,
+                                const WkVisitQuery   *query,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data);
+GListModel *wk_desk_list_visits_finish (WkDesk        *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+
+/* One visit by id. Its contact email is filled in only when a survey of the visit agreed to be contacted and was not anonymous. WK_ERROR_NOT_FOUND for an unknown id. */
+void wk_desk_get_visit_async (WkDesk               *self,
+                              gint64                visit_id,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data);
+WkVisit *wk_desk_get_visit_finish (WkDesk        *self,
+                                   GAsyncResult  *result,
+                                   GError       **error);
+
+/* The engineers, leads and admins, by name (then id). A GListModel of WkPerson. */
+void wk_desk_list_staff_async (WkDesk               *self,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data);
+GListModel *wk_desk_list_staff_finish (WkDesk        *self,
+                                       GAsyncResult  *result,
+                                       GError       **error);
 
 /* Delivers the events after @after (-1: only those from now on), then
  * live ones, to @func on the caller's thread-default main context.  Returns

@@ -18,6 +18,7 @@
 #include "wk-lounge.h"
 #include "wk-password.h"
 #include "wk-person.h"
+#include "wk-upstream-lookup.h"
 #include "wk-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -179,9 +180,10 @@ struct _WkLocalDesk
 {
   GObject    parent_instance;
 
-  WkStore   *store;
-  EventHub  *hub;                 /* owned */
-  guint      signal_subscription;
+  WkStore          *store;
+  EventHub         *hub;                 /* owned */
+  guint             signal_subscription;
+  WkUpstreamLookup *lookup;              /* owned, or NULL */
 };
 
 static void wk_local_desk_desk_iface_init (WkDeskInterface *iface);
@@ -221,7 +223,9 @@ typedef struct {
   WkTicketUpdate    *update;
   WkFeedbackQuery   *feedback;
   WkMetricsQuery     metrics;
+  WkVisitQuery       visits;
   Subscription      *sub;        /* owned */
+  GPtrArray         *upstream;   /* owned, of WkUpstreamTicket */
 } Args;
 
 static Args *
@@ -252,6 +256,7 @@ args_free (gpointer data)
   g_clear_pointer (&a->update, wk_ticket_update_free);
   g_clear_pointer (&a->feedback, wk_feedback_query_free);
   g_clear_pointer (&a->sub, subscription_unref);
+  g_clear_pointer (&a->upstream, g_ptr_array_unref);
   g_free (a);
 }
 
@@ -799,25 +804,19 @@ tx_commit (Tx        *tx,
   return TRUE;
 }
 
-/* Appends the event row; @payload is a JSON object text. */
+/* Appends the event row with @actor ('person:ID', 'kiosk:NAME',
+ * 'upstream:SYSTEM' or NULL); @payload is a JSON object text. */
 static gboolean
-tx_event (Tx          *tx,
-          gint64       actor_id,
-          const char  *kiosk,
-          const char  *kind,
-          const char  *entity,
-          gint64       entity_id,
-          GString     *payload,
-          GError     **error)
+tx_event_as (Tx          *tx,
+             const char  *actor,
+             const char  *kind,
+             const char  *entity,
+             gint64       entity_id,
+             GString     *payload,
+             GError     **error)
 {
   g_autoptr(WkStoreStmt) stmt = NULL;
-  g_autofree char *actor = NULL;
   WkEvent *event;
-
-  if (actor_id > 0)
-    actor = g_strdup_printf ("person:%" G_GINT64_FORMAT, actor_id);
-  else if (kiosk != NULL && kiosk[0] != '\0')
-    actor = g_strdup_printf ("kiosk:%s", kiosk);
 
   stmt = wk_store_prepare (tx->db,
                            "INSERT INTO event (at, actor, kind, entity, entity_id, payload)"
@@ -844,6 +843,26 @@ tx_event (Tx          *tx,
                         NULL);
   g_ptr_array_add (tx->events, event);
   return TRUE;
+}
+
+static gboolean
+tx_event (Tx          *tx,
+          gint64       actor_id,
+          const char  *kiosk,
+          const char  *kind,
+          const char  *entity,
+          gint64       entity_id,
+          GString     *payload,
+          GError     **error)
+{
+  g_autofree char *actor = NULL;
+
+  if (actor_id > 0)
+    actor = g_strdup_printf ("person:%" G_GINT64_FORMAT, actor_id);
+  else if (kiosk != NULL && kiosk[0] != '\0')
+    actor = g_strdup_printf ("kiosk:%s", kiosk);
+
+  return tx_event_as (tx, actor, kind, entity, entity_id, payload, error);
 }
 
 static GString *
@@ -1055,6 +1074,414 @@ identify_job (sqlite3  *db,
                        NULL);
 }
 
+/* ---- identify in front of an upstream ------------------------------------------
+ *
+ * identify_job answers from the local copy first; then the lookup is asked
+ * for the person's upstream tickets within its budget.  In time, they are
+ * merged and identify_job runs again in the same job; otherwise (slow, down,
+ * failed) the local answer stands.  Merged rows log their events as
+ * "upstream:SYSTEM", which the sync skips. */
+
+/* 1 when ticket @id has changes the sync for @system has not delivered, 0
+ * when not (or when no sync runs), -1 on error. */
+static int
+has_undelivered (sqlite3     *db,
+                 const char  *system,
+                 const char  *actor,
+                 gint64       id,
+                 GError     **error)
+{
+  g_autoptr(WkStoreStmt) stmt = NULL;
+  int rc;
+
+  stmt = wk_store_prepare (db,
+                           "SELECT EXISTS (SELECT 1 FROM upstream_cursor c"
+                           " JOIN event e ON e.entity = 'ticket' AND e.entity_id = ?2"
+                           "  AND e.id > c.last_event_id"
+                           " WHERE c.system = ?1 AND e.actor IS NOT ?3)", error);
+  if (stmt == NULL)
+    return -1;
+  bind_text (stmt, 1, system);
+  sqlite3_bind_int64 (stmt, 2, id);
+  bind_text (stmt, 3, actor);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      wk_db_set_error (db, rc, error, "looking for undelivered changes");
+      return -1;
+    }
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Upserts one upstream ticket of @person_id by (system, upstream id). */
+static gboolean
+tx_merge_upstream_ticket (Tx                     *tx,
+                          const char             *system,
+                          const char             *actor,
+                          gint64                  person_id,
+                          const WkUpstreamTicket *u,
+                          GError                **error)
+{
+  g_autoptr(WkStoreStmt) find = NULL;
+  g_autoptr(WkStoreStmt) write = NULL;
+  g_autoptr(WkTicket) ticket = NULL;
+  g_autoptr(GString) payload = NULL;
+  g_autoptr(GString) changed = g_string_new (NULL);
+  g_autofree char *ref = NULL;
+  const char *status = wk_ticket_status_to_string (u->status);
+  const char *category = wk_category_is_valid (u->category) ? u->category : NULL;
+  gint64 id = 0, assignee_id = 0;
+  int rc;
+
+  if (u->id == NULL || status == NULL)
+    return TRUE;
+
+  if (u->owner != NULL)
+    {
+      assignee_id = find_id_text (tx->db, "SELECT id FROM person WHERE username = ?"
+                                  " AND role <> 'visitor'", u->owner, error);
+      if (assignee_id < 0)
+        return FALSE;
+    }
+
+  find = wk_store_prepare (tx->db,
+                           "SELECT id, subject, status, category, assignee_id, upstream_updated_at"
+                           " FROM ticket WHERE upstream_system = ?1 AND upstream_id = ?2", error);
+  if (find == NULL)
+    return FALSE;
+  bind_text (find, 1, system);
+  bind_text (find, 2, u->id);
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    {
+      int pending;
+
+      id = sqlite3_column_int64 (find, 0);
+      if (g_strcmp0 ((const char *) sqlite3_column_text (find, 1), u->subject) != 0)
+        g_string_append (changed, "subject,");
+      if (g_strcmp0 ((const char *) sqlite3_column_text (find, 2), status) != 0)
+        g_string_append (changed, "status,");
+      if (category != NULL && g_strcmp0 ((const char *) sqlite3_column_text (find, 3), category) != 0)
+        g_string_append (changed, "category,");
+      if (sqlite3_column_int64 (find, 4) != assignee_id)
+        g_string_append (changed, "assignee,");
+      if (changed->len == 0 && u->updated_at == sqlite3_column_int64 (find, 5) && u->version == NULL)
+        return TRUE;
+      pending = has_undelivered (tx->db, system, actor, id, error);
+      if (pending < 0)
+        return FALSE;
+      if (pending)
+        return TRUE;   /* ours go first; the sync will meet theirs */
+      if (changed->len > 0)
+        g_string_truncate (changed, changed->len - 1);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      wk_db_set_error (tx->db, rc, error, "looking up a mirrored ticket");
+      return FALSE;
+    }
+
+  if (id == 0)
+    {
+      ref = u->ref != NULL ? g_strdup (u->ref) : g_strdup_printf ("%s-%s", system, u->id);
+      write = wk_store_prepare (tx->db,
+                                "INSERT INTO ticket (ref, requester_id, subject, category, status,"
+                                " assignee_id, created_at, updated_at, resolved_at, upstream_system,"
+                                " upstream_id, upstream_version, upstream_updated_at)"
+                                " VALUES (?1, ?2, ?3, COALESCE (?4, 'other'), ?5, ?6, ?7, ?8,"
+                                "  CASE WHEN ?5 IN ('resolved', 'closed') THEN ?8 END,"
+                                "  ?9, ?10, ?11, ?12)", error);
+      if (write == NULL)
+        return FALSE;
+      bind_text (write, 1, ref);
+      bind_id (write, 2, person_id);
+      bind_text (write, 3, u->subject != NULL ? u->subject : "");
+      bind_text (write, 4, category);
+      bind_text (write, 5, status);
+      bind_id (write, 6, assignee_id);
+      sqlite3_bind_int64 (write, 7, u->created_at > 0 ? u->created_at : tx->now);
+      sqlite3_bind_int64 (write, 8, u->updated_at > 0 ? u->updated_at : tx->now);
+      bind_text (write, 9, system);
+      bind_text (write, 10, u->id);
+      bind_text (write, 11, u->version);
+      sqlite3_bind_int64 (write, 12, u->updated_at);
+      if (!wk_store_step_done (tx->db, write, "mirroring a ticket", error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (tx->db);
+    }
+  else
+    {
+      /* a search carries no version: keep ours while upstream has not moved */
+      write = wk_store_prepare (tx->db,
+                                "UPDATE ticket SET subject = ?2, status = ?3,"
+                                " category = COALESCE (?4, category),"
+                                " assignee_id = ?5,"
+                                " resolved_at = CASE WHEN ?3 = status THEN resolved_at"
+                                "  WHEN ?3 IN ('resolved', 'closed') THEN COALESCE (resolved_at, ?6)"
+                                "  ELSE NULL END,"
+                                " upstream_version = COALESCE (?7, CASE WHEN upstream_updated_at IS ?8"
+                                "  THEN upstream_version END),"
+                                " upstream_updated_at = ?8,"
+                                " updated_at = CASE WHEN ?9 THEN ?6 ELSE updated_at END,"
+                                " version = version + ?9"
+                                " WHERE id = ?1", error);
+      if (write == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (write, 1, id);
+      bind_text (write, 2, u->subject != NULL ? u->subject : "");
+      bind_text (write, 3, status);
+      bind_text (write, 4, category);
+      bind_id (write, 5, assignee_id);
+      sqlite3_bind_int64 (write, 6, tx->now);
+      bind_text (write, 7, u->version);
+      sqlite3_bind_int64 (write, 8, u->updated_at);
+      sqlite3_bind_int (write, 9, changed->len > 0);
+      if (!wk_store_step_done (tx->db, write, "mirroring a ticket", error))
+        return FALSE;
+      if (changed->len == 0)
+        return TRUE;
+    }
+
+  ticket = load_ticket (tx->db, id, FALSE, error);
+  if (ticket == NULL)
+    return FALSE;
+  payload = ticket_payload (ticket, ref == NULL ? changed->str : NULL);
+  return tx_event_as (tx, actor, ref != NULL ? "ticket.created" : "ticket.updated",
+                      "ticket", id, payload, error);
+}
+
+/* Mirrored tickets of @person_id that are active here but no longer among
+ * the upstream's active ones were resolved (or closed) there: resolved.
+ * Recently touched ones are left for the next identify (a create the
+ * search did not see yet). */
+static gboolean
+tx_resolve_gone (Tx          *tx,
+                 const char  *system,
+                 const char  *actor,
+                 gint64       person_id,
+                 GPtrArray   *active,
+                 GError     **error)
+{
+  g_autoptr(WkStoreStmt) stmt = NULL;
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = wk_store_prepare (tx->db,
+                           "SELECT id, upstream_id FROM ticket WHERE requester_id = ?1"
+                           " AND upstream_system = ?2 AND status IN ('new', 'open', 'pending')"
+                           " AND updated_at < ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  bind_text (stmt, 2, system);
+  sqlite3_bind_int64 (stmt, 3, tx->now - 60);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *upstream_id = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean listed = FALSE;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      for (guint i = 0; i < active->len && !listed; i++)
+        listed = g_strcmp0 (((WkUpstreamTicket *) g_ptr_array_index (active, i))->id, upstream_id) == 0;
+      if (!listed)
+        g_array_append_val (gone, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      wk_db_set_error (tx->db, rc, error, "reading mirrored tickets");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < gone->len; i++)
+    {
+      gint64 id = g_array_index (gone, gint64, i);
+      g_autoptr(WkStoreStmt) write = NULL;
+      g_autoptr(WkTicket) ticket = NULL;
+      g_autoptr(GString) payload = NULL;
+      int pending = has_undelivered (tx->db, system, actor, id, error);
+
+      if (pending < 0)
+        return FALSE;
+      if (pending)
+        continue;
+      write = wk_store_prepare (tx->db,
+                                "UPDATE ticket SET status = 'resolved', resolved_at = ?2,"
+                                " updated_at = ?2, version = version + 1 WHERE id = ?1", error);
+      if (write == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (write, 1, id);
+      sqlite3_bind_int64 (write, 2, tx->now);
+      if (!wk_store_step_done (tx->db, write, "resolving a mirrored ticket", error))
+        return FALSE;
+      ticket = load_ticket (tx->db, id, FALSE, error);
+      if (ticket == NULL)
+        return FALSE;
+      payload = ticket_payload (ticket, "status");
+      if (!tx_event_as (tx, actor, "ticket.updated", "ticket", id, payload, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+merge_and_identify_job (sqlite3  *db,
+                        gpointer  data,
+                        GError  **error)
+{
+  Args *a = data;
+  g_auto(Tx) tx = { 0, };
+  g_autofree char *actor = g_strdup_printf ("upstream:%s", a->text3);
+
+  if (!tx_begin (&tx, db, error))
+    return NULL;
+  for (guint i = 0; i < a->upstream->len; i++)
+    if (!tx_merge_upstream_ticket (&tx, a->text3, actor, a->person_id,
+                                   g_ptr_array_index (a->upstream, i), error))
+      return NULL;
+  if (!tx_resolve_gone (&tx, a->text3, actor, a->person_id, a->upstream, error))
+    return NULL;
+  if (!tx_commit (&tx, a->hub, error))
+    return NULL;
+
+  return identify_job (db, data, error);
+}
+
+typedef struct {
+  WkIdentity *local;   /* owned: the answer from the local copy */
+  int         by;
+  char       *value;
+} IdentifyData;
+
+static void
+identify_data_free (gpointer data)
+{
+  IdentifyData *d = data;
+
+  g_clear_object (&d->local);
+  g_free (d->value);
+  g_free (d);
+}
+
+static void
+identify_merged_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  IdentifyData *d = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  WkIdentity *identity;
+
+  identity = wk_store_run_finish (WK_STORE (source), result, &error);
+  if (identity != NULL)
+    {
+      g_task_return_pointer (task, identity, g_object_unref);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_warning ("Could not merge the upstream's tickets: %s", error->message);
+  g_task_return_pointer (task, g_steal_pointer (&d->local), g_object_unref);
+}
+
+static void
+identify_upstream_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  IdentifyData *d = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) tickets = NULL;
+  g_autoptr(GError) error = NULL;
+  WkUpstreamLookup *lookup = WK_UPSTREAM_LOOKUP (source);
+  GCancellable *cancellable;
+  WkLocalDesk *self;
+  WkPerson *person;
+  Args *a;
+
+  tickets = wk_upstream_lookup_find_tickets_finish (lookup, result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (tickets == NULL)
+    {
+      /* never refused for the upstream's sake: the local copy answers */
+      g_debug ("Identify from the local copy: %s", error->message);
+      g_task_return_pointer (task, g_steal_pointer (&d->local), g_object_unref);
+      return;
+    }
+
+  self = g_task_get_source_object (task);
+  person = wk_identity_get_person (d->local);
+  a = args_new (self);
+  a->by = d->by;
+  a->text = g_strdup (d->value);
+  a->person_id = wk_person_get_id (person);
+  a->text3 = g_strdup (wk_upstream_get_system (wk_upstream_lookup_get_upstream (lookup)));
+  a->upstream = g_ptr_array_ref (tickets);
+  cancellable = g_task_get_cancellable (task);
+  wk_store_run_full_async (self->store, merge_and_identify_job, a, args_free, g_object_unref,
+                           cancellable, identify_merged_cb, g_steal_pointer (&task));
+}
+
+static void
+identify_local_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  IdentifyData *d = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+  WkLocalDesk *self;
+  WkPerson *person;
+
+  d->local = wk_store_run_finish (WK_STORE (source), result, &error);
+  if (d->local == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  self = g_task_get_source_object (task);
+  person = wk_identity_get_person (d->local);
+  if (self->lookup == NULL || person == NULL || wk_person_get_email (person) == NULL)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&d->local), g_object_unref);
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  wk_upstream_lookup_find_tickets_async (self->lookup, wk_person_get_email (person), cancellable,
+                                         identify_upstream_cb, g_steal_pointer (&task));
+}
+
+/* Takes @a. */
+static void
+identify_with_upstream (WkLocalDesk         *self,
+                        Args                *a,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  IdentifyData *d = g_new0 (IdentifyData, 1);
+
+  g_task_set_source_tag (task, wk_desk_identify_async);
+  d->by = a->by;
+  d->value = g_strdup (a->text);
+  g_task_set_task_data (task, d, identify_data_free);
+  wk_store_run_full_async (self->store, identify_job, a, args_free, g_object_unref,
+                           cancellable, identify_local_cb, task);
+}
+
 static void
 wk_local_desk_identify (WkDesk              *desk,
                         WkIdentifiedBy       by,
@@ -1091,6 +1518,12 @@ wk_local_desk_identify (WkDesk              *desk,
 
       g_free (a->text);
       a->text = upper;
+    }
+
+  if (self->lookup != NULL)
+    {
+      identify_with_upstream (self, a, cancellable, callback, user_data);
+      return;
     }
 
   run_job (self, wk_desk_identify_async, identify_job, a, g_object_unref,
@@ -2876,6 +3309,163 @@ wk_local_desk_list_lounges (WkDesk              *desk,
            cancellable, callback, user_data);
 }
 
+/* ---- visits and staff for the review face -------------------------------- */
+
+static gpointer
+list_visits_job (sqlite3  *db,
+                 gpointer  data,
+                 GError  **error)
+{
+  Args *a = data;
+  const WkVisitQuery *q = &a->visits;
+  g_autoptr(WkStoreStmt) stmt = NULL;
+
+  stmt = wk_store_prepare (db, VISIT_SELECT
+                           " WHERE v.checked_in_at >= ?1 AND v.checked_in_at < ?2"
+                           " AND (?3 = 0 OR v.lounge_id = ?3)"
+                           " AND (?4 = 0 OR v.engineer_id = ?4)"
+                           " ORDER BY v.checked_in_at, v.id"
+                           " LIMIT ?5 OFFSET ?6", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, q->from);
+  sqlite3_bind_int64 (stmt, 2, q->to);
+  sqlite3_bind_int64 (stmt, 3, q->lounge_id);
+  sqlite3_bind_int64 (stmt, 4, q->engineer_id);
+  sqlite3_bind_int (stmt, 5, q->limit == 0 ? WK_VISIT_QUERY_DEFAULT_LIMIT
+                                           : MIN (q->limit, WK_VISIT_QUERY_MAX_LIMIT));
+  sqlite3_bind_int64 (stmt, 6, q->offset);
+  return collect_rows (db, stmt, WK_TYPE_VISIT, error);
+}
+
+static void
+wk_local_desk_list_visits (WkDesk              *desk,
+                           const WkVisitQuery  *query,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  WkLocalDesk *self = WK_LOCAL_DESK (desk);
+  Args *a;
+
+  if (query->from < 0 || query->from >= query->to ||
+      query->lounge_id < 0 || query->engineer_id < 0)
+    {
+      return_error (self, wk_desk_list_visits_async,
+                    g_error_new_literal (WK_ERROR, WK_ERROR_INVALID,
+                                         _("The period must end after it starts")),
+                    cancellable, callback, user_data);
+      return;
+    }
+
+  a = args_new (self);
+  a->visits = *query;
+  run_job (self, wk_desk_list_visits_async, list_visits_job, a, g_object_unref,
+           cancellable, callback, user_data);
+}
+
+/* The visit; its contact email only when a survey of it agreed to be
+ * contacted and was not anonymous. */
+static gpointer
+get_visit_job (sqlite3  *db,
+               gpointer  data,
+               GError  **error)
+{
+  Args *a = data;
+  g_autoptr(WkStoreStmt) contact = NULL;
+  g_autoptr(WkStoreStmt) stmt = NULL;
+  g_auto(GValue) email = G_VALUE_INIT;
+  g_autofree char *msg = NULL;
+  int rc;
+
+  contact = wk_store_prepare (db,
+                              "SELECT COALESCE (p.email, v.guest_email) FROM visit v"
+                              " LEFT JOIN person p ON p.id = v.person_id"
+                              " WHERE v.id = ?1 AND EXISTS (SELECT 1 FROM survey s"
+                              "  WHERE s.visit_id = v.id AND s.contact_consent = 1"
+                              "  AND s.anonymous = 0)", error);
+  if (contact == NULL)
+    return NULL;
+  sqlite3_bind_int64 (contact, 1, a->id);
+  rc = sqlite3_step (contact);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      wk_db_set_error (db, rc, error, "reading");
+      return NULL;
+    }
+  g_value_init (&email, G_TYPE_STRING);
+  if (rc == SQLITE_ROW)
+    g_value_set_string (&email, (const char *) sqlite3_column_text (contact, 0));
+
+  stmt = wk_store_prepare (db, VISIT_SELECT " WHERE v.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, a->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return row_to_object_with (WK_TYPE_VISIT, stmt,
+                               g_value_get_string (&email) != NULL ? "contact-email" : NULL,
+                               &email);
+  if (rc == SQLITE_DONE)
+    {
+      msg = g_strdup_printf (_("There is no visit with id %" G_GINT64_FORMAT), a->id);
+      g_set_error_literal (error, WK_ERROR, WK_ERROR_NOT_FOUND, msg);
+    }
+  else
+    wk_db_set_error (db, rc, error, "reading");
+  return NULL;
+}
+
+static void
+wk_local_desk_get_visit (WkDesk              *desk,
+                         gint64               visit_id,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  WkLocalDesk *self = WK_LOCAL_DESK (desk);
+  GError *error = NULL;
+  Args *a;
+
+  if (!wk_validate_id (_("The visit"), visit_id, &error))
+    {
+      return_error (self, wk_desk_get_visit_async, error, cancellable, callback, user_data);
+      return;
+    }
+
+  a = args_new (self);
+  a->id = visit_id;
+  run_job (self, wk_desk_get_visit_async, get_visit_job, a, g_object_unref,
+           cancellable, callback, user_data);
+}
+
+static gpointer
+list_staff_job (sqlite3  *db,
+                gpointer  data,
+                GError  **error)
+{
+  g_autoptr(WkStoreStmt) stmt = NULL;
+
+  stmt = wk_store_prepare (db, PERSON_SELECT
+                           " WHERE p.role IN ('engineer', 'lead', 'admin')"
+                           " ORDER BY p.display_name COLLATE NOCASE, p.id", error);
+  if (stmt == NULL)
+    return NULL;
+  return collect_rows (db, stmt, WK_TYPE_PERSON, error);
+}
+
+static void
+wk_local_desk_list_staff (WkDesk              *desk,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  WkLocalDesk *self = WK_LOCAL_DESK (desk);
+
+  run_job (self, wk_desk_list_staff_async, list_staff_job, args_new (self), g_object_unref,
+           cancellable, callback, user_data);
+}
+
 static gpointer
 estimate_wait_job (sqlite3  *db,
                    gpointer  data,
@@ -3352,6 +3942,7 @@ wk_local_desk_dispose (GObject *object)
         }
     }
   self->signal_subscription = 0;
+  g_clear_object (&self->lookup);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wk_local_desk_parent_class)->dispose (object);
@@ -3461,6 +4052,9 @@ wk_local_desk_desk_iface_init (WkDeskInterface *iface)
   iface->estimate_wait = wk_local_desk_estimate_wait;
   iface->list_events = wk_local_desk_list_events;
   iface->sign_in = wk_local_desk_sign_in;
+  iface->list_visits = wk_local_desk_list_visits;
+  iface->get_visit = wk_local_desk_get_visit;
+  iface->list_staff = wk_local_desk_list_staff;
   iface->subscribe = wk_local_desk_subscribe;
   iface->unsubscribe = wk_local_desk_unsubscribe;
 }
@@ -3479,4 +4073,14 @@ wk_local_desk_get_store (WkLocalDesk *self)
   g_return_val_if_fail (WK_IS_LOCAL_DESK (self), NULL);
 
   return self->store;
+}
+
+void
+wk_local_desk_set_upstream_lookup (WkLocalDesk      *self,
+                                   WkUpstreamLookup *lookup)
+{
+  g_return_if_fail (WK_IS_LOCAL_DESK (self));
+  g_return_if_fail (lookup == NULL || WK_IS_UPSTREAM_LOOKUP (lookup));
+
+  g_set_object (&self->lookup, lookup);
 }

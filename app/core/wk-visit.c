@@ -20,6 +20,7 @@ struct _WkVisit
   char *greeting_name;
   char *guest_name;
   char *guest_email;
+  char *contact_email;
   gint64 ticket_id;
   char *ticket_ref;
   char *ticket_subject;
@@ -53,6 +54,7 @@ enum {
   PROP_GREETING_NAME,
   PROP_GUEST_NAME,
   PROP_GUEST_EMAIL,
+  PROP_CONTACT_EMAIL,
   PROP_TICKET_ID,
   PROP_TICKET_REF,
   PROP_TICKET_SUBJECT,
@@ -87,6 +89,7 @@ wk_visit_finalize (GObject *object)
   g_clear_pointer (&self->greeting_name, g_free);
   g_clear_pointer (&self->guest_name, g_free);
   g_clear_pointer (&self->guest_email, g_free);
+  g_clear_pointer (&self->contact_email, g_free);
   g_clear_pointer (&self->ticket_ref, g_free);
   g_clear_pointer (&self->ticket_subject, g_free);
   g_clear_pointer (&self->reason, g_free);
@@ -137,6 +140,9 @@ wk_visit_get_property (GObject    *object,
 
     case PROP_GUEST_EMAIL:
       g_value_set_string (value, self->guest_email);
+      break;
+    case PROP_CONTACT_EMAIL:
+      g_value_set_string (value, self->contact_email);
       break;
 
     case PROP_TICKET_ID:
@@ -261,6 +267,9 @@ wk_visit_set_property (GObject      *object,
     case PROP_GUEST_EMAIL:
       self->guest_email = g_value_dup_string (value);
       break;
+    case PROP_CONTACT_EMAIL:
+      self->contact_email = g_value_dup_string (value);
+      break;
 
     case PROP_TICKET_ID:
       self->ticket_id = g_value_get_int64 (value);
@@ -382,6 +391,10 @@ wk_visit_class_init (WkVisitClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_GUEST_EMAIL] =
     g_param_spec_string ("guest-email", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONTACT_EMAIL] =
+    g_param_spec_string ("contact-email", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TICKET_ID] =
@@ -533,6 +546,14 @@ wk_visit_get_guest_email (WkVisit *self)
   g_return_val_if_fail (WK_IS_VISIT (self), NULL);
 
   return self->guest_email;
+}
+
+const char *
+wk_visit_get_contact_email (WkVisit *self)
+{
+  g_return_val_if_fail (WK_IS_VISIT (self), NULL);
+
+  return self->contact_email;
 }
 
 gint64

@@ -33,6 +33,10 @@ const char *wk_visit_get_greeting_name (WkVisit *self);
 const char *wk_visit_get_guest_name (WkVisit *self);
 /* email a guest typed, or NULL */
 const char *wk_visit_get_guest_email (WkVisit *self);
+/* the visitor's email (the person's or the guest's), only from
+ * wk_desk_get_visit() and only when a survey of this visit agreed to be
+ * contacted and was not anonymous; NULL otherwise */
+const char *wk_visit_get_contact_email (WkVisit *self);
 /* the ticket, 0 when none */
 gint64 wk_visit_get_ticket_id (WkVisit *self);
 /* reference of the ticket, or NULL */

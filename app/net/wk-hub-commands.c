@@ -12,6 +12,9 @@
 #include "wk-hub-server.h"
 #include "wk-local-desk.h"
 #include "wk-password.h"
+#include "wk-rt-upstream.h"
+#include "wk-upstream-lookup.h"
+#include "wk-upstream-sync.h"
 #include "wk-validate.h"
 
 #include <glib-unix.h>
@@ -96,6 +99,60 @@ parse_listen (const char  *text,
   return TRUE;
 }
 
+/* ---- upstream (--upstream rt …) ------------------------------------------ */
+
+/* The connector the options name, or NULL with a message and *@status set
+ * (2: usage, 1: failure).  @kind NULL means none: NULL with *@status 0. */
+static WkUpstream *
+open_upstream (const char  *what,
+               const char  *kind,
+               const char  *url,
+               const char  *token_file,
+               const char  *queue,
+               int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *base = NULL;
+
+  *status = 0;
+  if (kind == NULL)
+    {
+      if (url != NULL || token_file != NULL || queue != NULL)
+        {
+          /* Translators: the first %s is a command such as “serve” */
+          g_printerr (_("%s: the --rt-… options need --upstream rt\n"), what);
+          *status = 2;
+        }
+      return NULL;
+    }
+  if (g_strcmp0 (kind, "rt") != 0)
+    {
+      /* Translators: the first %s is a command, the second what was given to --upstream */
+      g_printerr (_("%s: unknown upstream “%s” (known: rt)\n"), what, kind);
+      *status = 2;
+      return NULL;
+    }
+  if (!require (what, url, "--rt-url URL") ||
+      !require (what, token_file, "--rt-token-file FILE"))
+    {
+      *status = 2;
+      return NULL;
+    }
+
+  token = wk_rt_upstream_read_token (token_file, &error);
+  if (token == NULL)
+    {
+      g_printerr ("%s: %s: %s\n", what, token_file, error->message);
+      *status = 1;
+      return NULL;
+    }
+  /* "https://rt.example" or "https://rt.example/REST/2.0" */
+  base = g_str_has_suffix (url, "/REST/2.0") ? g_strdup (url)
+         : g_strconcat (url, g_str_has_suffix (url, "/") ? "" : "/", "REST/2.0", NULL);
+  return WK_UPSTREAM (wk_rt_upstream_new (base, token, queue != NULL ? queue : "General", 0));
+}
+
 static gboolean
 quit_cb (gpointer user_data)
 {
@@ -113,20 +170,35 @@ wk_hub_serve_main (int    argc,
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
   g_autofree char *address = NULL;
+  g_autofree char *upstream_kind = NULL;
+  g_autofree char *rt_url = NULL;
+  g_autofree char *rt_token_file = NULL;
+  g_autofree char *rt_queue = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(WkStore) store = NULL;
   g_autoptr(WkLocalDesk) desk = NULL;
   g_autoptr(WkHubServer) server = NULL;
+  g_autoptr(WkUpstream) upstream = NULL;
+  g_autoptr(WkUpstreamLookup) lookup = NULL;
+  g_autoptr(WkUpstreamSync) sync = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   guint port = WK_HUB_DEFAULT_PORT;
   guint sigterm, sigint;
+  int status;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The lounge database"), N_("PATH") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen,
       N_("Address and port to listen on (default 127.0.0.1:8470; port 0: any)"), N_("ADDR:PORT") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("TLS private key (PEM)"), N_("FILE") },
+    { "upstream", 0, 0, G_OPTION_ARG_STRING, &upstream_kind,
+      N_("Sit in front of a service desk system: rt (Request Tracker 5)"), N_("SYSTEM") },
+    { "rt-url", 0, 0, G_OPTION_ARG_STRING, &rt_url, N_("Request Tracker’s address"), N_("URL") },
+    { "rt-token-file", 0, 0, G_OPTION_ARG_FILENAME, &rt_token_file,
+      N_("A file holding a Request Tracker auth token"), N_("FILE") },
+    { "rt-queue", 0, 0, G_OPTION_ARG_STRING, &rt_queue,
+      N_("The queue new tickets go to (default General)"), N_("NAME") },
     { NULL }
   };
 
@@ -143,6 +215,9 @@ wk_hub_serve_main (int    argc,
       g_printerr (_("serve: --tls-cert and --tls-key go together\n"));
       return 2;
     }
+  upstream = open_upstream ("serve", upstream_kind, rt_url, rt_token_file, rt_queue, &status);
+  if (status != 0)
+    return status;
   if (tls_cert != NULL)
     {
       certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
@@ -160,6 +235,14 @@ wk_hub_serve_main (int    argc,
       return 1;
     }
   desk = wk_local_desk_new (store);
+  if (upstream != NULL)
+    {
+      /* identify asks the upstream (briefly); the event log goes to it */
+      lookup = wk_upstream_lookup_new (upstream, 0, 0);
+      wk_local_desk_set_upstream_lookup (desk, lookup);
+      sync = wk_upstream_sync_new (store, WK_DESK (desk), upstream);
+      wk_upstream_sync_start (sync);
+    }
   server = wk_hub_server_new (WK_DESK (desk), store);
   if (!wk_hub_server_listen (server, address, port, certificate, &error))
     {
@@ -182,9 +265,118 @@ wk_hub_serve_main (int    argc,
 
   wk_hub_server_disconnect (server);
   g_clear_object (&server);
+  if (sync != NULL)
+    wk_upstream_sync_stop (sync);
+  g_clear_object (&sync);
   g_clear_object (&desk);
   wk_store_close (store);
   return 0;
+}
+
+/* ---- upstream-sync ------------------------------------------------------- */
+
+static void
+sync_idle_cb (WkUpstreamSync *sync,
+              GParamSpec     *pspec,
+              gpointer        user_data)
+{
+  if (wk_upstream_sync_get_idle (sync))
+    g_main_loop_quit (user_data);
+}
+
+/* --once: a failure that would be retried ends the run instead */
+static gboolean
+sync_failed_cb (gpointer user_data)
+{
+  WkUpstreamSync *sync = user_data;
+
+  if (wk_upstream_sync_get_last_error (sync) != NULL)
+    {
+      g_main_loop_quit (g_object_get_data (G_OBJECT (sync), "wk-loop"));
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+int
+wk_hub_upstream_sync_main (int    argc,
+                           char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *rt_url = NULL;
+  g_autofree char *rt_token_file = NULL;
+  g_autofree char *rt_queue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkStore) store = NULL;
+  g_autoptr(WkUpstream) upstream = NULL;
+  g_autoptr(WkUpstreamSync) sync = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  gboolean once = FALSE;
+  int poll_s = 2;
+  guint sigterm, sigint, failed = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The lounge database"), N_("PATH") },
+    { "rt-url", 0, 0, G_OPTION_ARG_STRING, &rt_url, N_("Request Tracker’s address"), N_("URL") },
+    { "rt-token-file", 0, 0, G_OPTION_ARG_FILENAME, &rt_token_file,
+      N_("A file holding a Request Tracker auth token"), N_("FILE") },
+    { "rt-queue", 0, 0, G_OPTION_ARG_STRING, &rt_queue,
+      N_("The queue new tickets go to (default General)"), N_("NAME") },
+    { "poll", 0, 0, G_OPTION_ARG_INT, &poll_s,
+      N_("Look for new events every N seconds (default 2)"), N_("N") },
+    { "once", 0, 0, G_OPTION_ARG_NONE, &once,
+      N_("Deliver what is there, then exit (1 if something is left)"), NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("upstream-sync",
+                      _("Deliver the lounge’s event log to Request Tracker, on its own."),
+                      entries, argc, argv, 1) ||
+      !require ("upstream-sync", db_path, "--db PATH"))
+    return 2;
+  if (poll_s < 1 || poll_s > 3600)
+    {
+      g_printerr (_("upstream-sync: --poll must be between 1 and 3600\n"));
+      return 2;
+    }
+  upstream = open_upstream ("upstream-sync", "rt", rt_url, rt_token_file, rt_queue, &status);
+  if (upstream == NULL)
+    return status;
+
+  store = wk_store_new (db_path, NULL, &error);
+  if (store == NULL)
+    {
+      g_printerr ("upstream-sync: %s\n", error->message);
+      return 1;
+    }
+
+  /* another process writes the log: look every few seconds */
+  loop = g_main_loop_new (NULL, FALSE);
+  sync = wk_upstream_sync_new (store, NULL, upstream);
+  if (once)
+    {
+      g_signal_connect (sync, "notify::idle", G_CALLBACK (sync_idle_cb), loop);
+      g_object_set_data (G_OBJECT (sync), "wk-loop", loop);
+      failed = g_timeout_add (200, sync_failed_cb, sync);
+    }
+  else
+    wk_upstream_sync_set_poll_interval (sync, (guint) poll_s * 1000);
+  wk_upstream_sync_start (sync);
+
+  sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
+  sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_main_loop_run (loop);
+  g_source_remove (sigterm);
+  g_source_remove (sigint);
+  g_clear_handle_id (&failed, g_source_remove);
+
+  status = once && !wk_upstream_sync_get_idle (sync) ? 1 : 0;
+  if (status != 0 && wk_upstream_sync_get_last_error (sync) != NULL)
+    g_printerr ("upstream-sync: %s\n", wk_upstream_sync_get_last_error (sync)->message);
+  wk_upstream_sync_stop (sync);
+  g_clear_object (&sync);
+  wk_store_close (store);
+  return status;
 }
 
 /* ---- token create -------------------------------------------------------- */

@@ -14,6 +14,7 @@
 
 #include "wk-hub-server.h"
 
+#include "wk-db.h"
 #include "wk-error.h"
 #include "wk-http.h"
 #include "wk-json.h"
@@ -23,6 +24,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#define LISTEN_BACKLOG 256
 #define SIGN_IN_LIFETIME_S (12 * 3600)
 #define RATE_WINDOW_US     (60 * G_USEC_PER_SEC)
 #define DRAIN_MAX          (8 * 1024 * 1024)
@@ -41,6 +43,7 @@ struct _WkHubServer
   guint         identify_limit;
   guint         sign_in_limit;
   GHashTable   *rates;        /* key → GArray of gint64 monotonic times */
+  GHashTable   *streams;      /* owned: set of Stream (open event streams) */
 };
 
 G_DEFINE_FINAL_TYPE (WkHubServer, wk_hub_server, G_TYPE_OBJECT)
@@ -90,6 +93,10 @@ static void route_feedback (Request *req);
 static void route_follow_up (Request *req);
 static void route_announcements (Request *req);
 static void route_event_log (Request *req);
+static void route_estimate (Request *req);
+static void route_list_visits (Request *req);
+static void route_get_visit (Request *req);
+static void route_list_staff (Request *req);
 
 /* Every endpoint and who may call it (docs/hub-api.md has the same table).
  * The kiosk role also reads the queue, lounges and announcements: the
@@ -102,6 +109,9 @@ static const Route routes[] = {
   { "POST", "/api/v1/identify", K | E | L | A, route_identify },
   { "POST", "/api/v1/check-ins", K | E | L | A, route_check_in },
   { "GET", "/api/v1/queue", K | E | L | A, route_queue },
+  { "GET", "/api/v1/visits", L | A, route_list_visits },
+  { "GET", "/api/v1/visits/{id}", L | A, route_get_visit },
+  { "GET", "/api/v1/staff", L | A, route_list_staff },
   { "POST", "/api/v1/visits/{id}/cancel", K | E | L | A, route_cancel_visit },
   { "POST", "/api/v1/visits/{id}/pick-up", E | L | A, route_pick_up },
   { "POST", "/api/v1/visits/{id}/start", E | L | A, route_start },
@@ -122,7 +132,14 @@ static const Route routes[] = {
   { "GET", "/api/v1/feedback", L | A, route_feedback },
   { "POST", "/api/v1/surveys/{id}/follow-up", L | A, route_follow_up },
   { "GET", "/api/v1/event-log", E | L | A, route_event_log },
+  { "GET", "/api/v1/estimate", K | E | L | A, route_estimate },
 };
+
+/* The WebSocket event stream has its own handlers (events_cb,
+ * events_open_cb); the board follows it with a kiosk token, so every role
+ * may listen. */
+#define EVENTS_PATH "/api/v1/events"
+static const guint events_roles = K | E | L | A;
 
 #undef K
 #undef E
@@ -1059,6 +1076,43 @@ route_feedback (Request *req)
 }
 
 static void
+route_list_visits (Request *req)
+{
+  WkVisitQuery query = { 0 };
+  gint64 limit = 0, offset = 0;
+  GError *error = NULL;
+
+  if (!query_int (req, "from", TRUE, 0, G_MAXINT64, &query.from, &error) ||
+      !query_int (req, "to", TRUE, 0, G_MAXINT64, &query.to, &error) ||
+      !query_int (req, "lounge_id", FALSE, 0, G_MAXINT64, &query.lounge_id, &error) ||
+      !query_int (req, "engineer_id", FALSE, 0, G_MAXINT64, &query.engineer_id, &error) ||
+      !query_int (req, "limit", FALSE, 0, WK_VISIT_QUERY_MAX_LIMIT, &limit, &error) ||
+      !query_int (req, "offset", FALSE, 0, G_MAXUINT, &offset, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  query.limit = (guint) limit;
+  query.offset = (guint) offset;
+  wk_desk_list_visits_async (req->self->desk, &query, req->cancellable, desk_done_cb,
+                             expect (req, FINISH (wk_desk_list_visits_finish), RESULT_LIST));
+}
+
+static void
+route_get_visit (Request *req)
+{
+  wk_desk_get_visit_async (req->self->desk, req->id, req->cancellable, desk_done_cb,
+                           expect (req, FINISH (wk_desk_get_visit_finish), RESULT_OBJECT));
+}
+
+static void
+route_list_staff (Request *req)
+{
+  wk_desk_list_staff_async (req->self->desk, req->cancellable, desk_done_cb,
+                            expect (req, FINISH (wk_desk_list_staff_finish), RESULT_LIST));
+}
+
+static void
 route_follow_up (Request *req)
 {
   static const char * const allowed[] = { "status", "note", NULL };
@@ -1092,6 +1146,41 @@ route_event_log (Request *req)
     }
   wk_desk_list_events_async (req->self->desk, after, (guint) limit, req->cancellable, desk_done_cb,
                              expect (req, FINISH (wk_desk_list_events_finish), RESULT_LIST));
+}
+
+static void
+estimate_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Request *req = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  guint people = 0;
+  int minutes;
+
+  minutes = wk_desk_estimate_wait_finish (WK_DESK (source), result, &people, &error);
+  if (minutes < 0)
+    {
+      request_fail (req, error);
+      return;
+    }
+  node = wk_json_from_wait_estimate (minutes, people);
+  request_reply (req, SOUP_STATUS_OK, node);
+}
+
+static void
+route_estimate (Request *req)
+{
+  gint64 lounge_id = 0;
+  GError *error = NULL;
+
+  if (!query_int (req, "lounge_id", TRUE, 1, G_MAXINT64, &lounge_id, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_estimate_wait_async (req->self->desk, lounge_id, req->cancellable, estimate_done_cb, req);
 }
 
 /* ---- dispatch ------------------------------------------------------------ */
@@ -1478,6 +1567,343 @@ request_started_cb (SoupServer        *server,
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
 }
 
+/* ---- the event stream: WebSocket /api/v1/events?after=CURSOR ------------- */
+
+/* One open stream; the server owns it (self->streams). */
+typedef struct {
+  WkHubServer             *self;          /* not owned */
+  SoupWebsocketConnection *conn;          /* owned */
+  guint                    subscription;
+  gulong                   closed_id;
+} Stream;
+
+static void
+drop_closed_cb (SoupWebsocketConnection *conn,
+                gpointer                 user_data)
+{
+  g_signal_handlers_disconnect_by_func (conn, drop_closed_cb, user_data);
+  g_object_unref (conn);
+}
+
+static void
+stream_free (Stream *stream)
+{
+  if (stream->subscription != 0)
+    wk_desk_unsubscribe (stream->self->desk, stream->subscription);
+  g_clear_signal_handler (&stream->closed_id, stream->conn);
+  if (soup_websocket_connection_get_state (stream->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    {
+      /* keep the connection until the closing handshake is over */
+      g_signal_connect (stream->conn, "closed", G_CALLBACK (drop_closed_cb), NULL);
+      soup_websocket_connection_close (stream->conn, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+      stream->conn = NULL;
+    }
+  g_clear_object (&stream->conn);
+  g_free (stream);
+}
+
+static void
+stream_closed_cb (SoupWebsocketConnection *conn,
+                  gpointer                 user_data)
+{
+  Stream *stream = user_data;
+
+  g_debug ("event stream closed (%u)", soup_websocket_connection_get_close_code (conn));
+  g_hash_table_remove (stream->self->streams, stream);
+}
+
+static void
+stream_send (Stream   *stream,
+             JsonNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (soup_websocket_connection_get_state (stream->conn) != SOUP_WEBSOCKET_STATE_OPEN)
+    return;
+  text = wk_json_to_string (node, NULL);
+  soup_websocket_connection_send_text (stream->conn, text);
+}
+
+static void
+stream_event_cb (WkDesk   *desk,
+                 WkEvent  *event,
+                 gpointer  user_data)
+{
+  g_autoptr(JsonNode) node = wk_json_stream_event_new (event);
+
+  stream_send (user_data, node);
+}
+
+/* The upgrade request while its token is looked up. */
+typedef struct {
+  WkHubServer       *self;          /* owned */
+  SoupServerMessage *msg;           /* owned */
+  gint64             after;         /* -1: from now on */
+  gulong             disconnected_id;
+  gboolean           disconnected;
+} Upgrade;
+
+static void
+upgrade_free (Upgrade *upgrade)
+{
+  g_clear_signal_handler (&upgrade->disconnected_id, upgrade->msg);
+  g_clear_object (&upgrade->msg);
+  g_clear_object (&upgrade->self);
+  g_free (upgrade);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Upgrade, upgrade_free)
+
+static void
+upgrade_disconnected_cb (SoupServerMessage *msg,
+                         gpointer           user_data)
+{
+  Upgrade *upgrade = user_data;
+
+  upgrade->disconnected = TRUE;
+}
+
+/* Lets the handshake (status 101) go out; libsoup then calls events_open_cb. */
+static void
+upgrade_accept (Upgrade *upgrade,
+                gint64   cursor)
+{
+  if (upgrade->disconnected)
+    return;
+
+  if (soup_server_message_get_status (upgrade->msg) != SOUP_STATUS_SWITCHING_PROTOCOLS)
+    {
+      /* a GET without a valid WebSocket handshake */
+      g_autoptr(JsonNode) node = wk_json_error_new (wk_error_to_code (WK_ERROR_INVALID),
+                                                    _("This endpoint needs a WebSocket handshake"));
+
+      /* instead of libsoup's HTML answer */
+      soup_message_body_truncate (soup_server_message_get_response_body (upgrade->msg));
+      set_json (upgrade->msg, SOUP_STATUS_BAD_REQUEST, node);
+    }
+  else
+    {
+      gint64 *stored = g_new (gint64, 1);
+
+      *stored = cursor;
+      g_object_set_data_full (G_OBJECT (upgrade->msg), "wk-events-cursor", stored, g_free);
+      log_status (upgrade->msg, SOUP_STATUS_SWITCHING_PROTOCOLS);
+    }
+  soup_server_message_unpause (upgrade->msg);
+}
+
+/* Turns the pending handshake into an error answer. */
+static void
+upgrade_refuse (Upgrade      *upgrade,
+                const GError *error)
+{
+  static const char * const handshake_headers[] = {
+    "Upgrade", "Connection", "Sec-WebSocket-Accept", "Sec-WebSocket-Protocol",
+    "Sec-WebSocket-Extensions",
+  };
+  SoupMessageHeaders *headers;
+
+  if (upgrade->disconnected)
+    return;
+
+  headers = soup_server_message_get_response_headers (upgrade->msg);
+  for (guint i = 0; i < G_N_ELEMENTS (handshake_headers); i++)
+    soup_message_headers_remove (headers, handshake_headers[i]);
+  soup_message_body_truncate (soup_server_message_get_response_body (upgrade->msg));
+  set_error (upgrade->msg, error);
+  soup_server_message_unpause (upgrade->msg);
+}
+
+static gpointer
+last_event_job (sqlite3  *db,
+                gpointer  data,
+                GError  **error)
+{
+  g_autoptr(WkStoreStmt) stmt = NULL;
+  gint64 *last;
+  int rc;
+
+  stmt = wk_store_prepare (db, "SELECT COALESCE(MAX(id), 0) FROM event", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      wk_db_set_error (db, rc, error, "finding the last event");
+      return NULL;
+    }
+  last = g_new (gint64, 1);
+  *last = sqlite3_column_int64 (stmt, 0);
+  return last;
+}
+
+static void
+last_event_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Upgrade) upgrade = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *last = NULL;
+
+  last = wk_store_run_finish (WK_STORE (source), result, &error);
+  if (last == NULL)
+    {
+      if (error == NULL || error->domain != WK_ERROR)
+        {
+          g_clear_error (&error);
+          error = g_error_new_literal (WK_ERROR, WK_ERROR_UNAVAILABLE, _("The hub is closing"));
+        }
+      upgrade_refuse (upgrade, error);
+      return;
+    }
+  upgrade_accept (upgrade, *last);
+}
+
+static void
+events_lookup_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Upgrade) upgrade = user_data;
+  g_autoptr(WkHubTokenInfo) token = NULL;
+  g_autoptr(GError) error = NULL;
+  WkHubServer *self;
+
+  token = wk_hub_tokens_lookup_finish (WK_HUB_TOKENS (source), result, &error);
+  if (token == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&error);
+          error = g_error_new_literal (WK_ERROR, WK_ERROR_UNAVAILABLE, _("The hub is closing"));
+        }
+      upgrade_refuse (upgrade, error);
+      return;
+    }
+
+  self = upgrade->self;
+  if ((events_roles & (1u << token->role)) == 0)
+    {
+      g_autoptr(GError) forbidden =
+        g_error_new_literal (WK_ERROR, WK_ERROR_FORBIDDEN,
+                             _("This token’s role may not do that; ask the desk lead"));
+
+      upgrade_refuse (upgrade, forbidden);
+      return;
+    }
+
+  if (upgrade->after >= 0)
+    {
+      upgrade_accept (upgrade, upgrade->after);
+      return;
+    }
+  /* "from now on": resume after the last event there is */
+  wk_store_run_async (self->store, last_event_job, NULL, NULL, self->cancellable,
+                      last_event_cb, g_steal_pointer (&upgrade));
+}
+
+/* The plain handler of EVENTS_PATH runs before the handshake: it checks the
+ * request, pauses it and looks the token up; libsoup meanwhile prepares the
+ * 101 answer, which goes out only if the token is good. */
+static void
+events_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  WkHubServer *self = user_data;
+  const char *authorization;
+  const char *after_text;
+  g_autoptr(Upgrade) upgrade = NULL;
+  gint64 after = -1;
+
+  if (g_object_get_data (G_OBJECT (msg), "wk-too-large") != NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (WK_ERROR, WK_ERROR_TOO_LARGE,
+                                                     _("The request body is over 1 MiB"));
+      set_error (msg, error);
+      return;
+    }
+  if (strcmp (path, EVENTS_PATH) != 0 || strcmp (soup_server_message_get_method (msg), "GET") != 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (WK_ERROR, WK_ERROR_NOT_FOUND,
+                                                     strcmp (path, EVENTS_PATH) == 0
+                                                       ? _("This endpoint does not take that method")
+                                                       : _("No such endpoint"));
+      set_error (msg, error);
+      return;
+    }
+
+  after_text = query != NULL ? g_hash_table_lookup (query, "after") : NULL;
+  if (after_text != NULL && *after_text != '\0' && strcmp (after_text, "-1") != 0 &&
+      !g_ascii_string_to_signed (after_text, 10, 0, G_MAXINT64, &after, NULL))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *hi = g_strdup_printf ("%" G_GINT64_FORMAT, G_MAXINT64);
+
+      g_set_error (&error, WK_ERROR, WK_ERROR_INVALID, _("“%s” must be between %s and %s"),
+                   "after", "-1", hi);
+      set_error (msg, error);
+      return;
+    }
+
+  authorization = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                "Authorization");
+  if (authorization == NULL || g_ascii_strncasecmp (authorization, "Bearer ", 7) != 0 ||
+      authorization[7] == '\0')
+    {
+      g_autoptr(GError) error = g_error_new_literal (WK_ERROR, WK_ERROR_UNAUTHORIZED,
+                                                     _("Sign in first: this needs a bearer token"));
+      set_error (msg, error);
+      return;
+    }
+
+  upgrade = g_new0 (Upgrade, 1);
+  upgrade->self = g_object_ref (self);
+  upgrade->msg = g_object_ref (msg);
+  upgrade->after = after;
+  upgrade->disconnected_id = g_signal_connect (msg, "disconnected",
+                                               G_CALLBACK (upgrade_disconnected_cb), upgrade);
+  soup_server_message_pause (msg);
+  wk_hub_tokens_lookup_async (self->tokens, authorization + 7, self->cancellable,
+                              events_lookup_cb, g_steal_pointer (&upgrade));
+}
+
+static void
+events_open_cb (SoupServer              *server,
+                SoupServerMessage       *msg,
+                const char              *path,
+                SoupWebsocketConnection *conn,
+                gpointer                 user_data)
+{
+  WkHubServer *self = user_data;
+  gint64 *cursor = g_object_get_data (G_OBJECT (msg), "wk-events-cursor");
+  g_autoptr(JsonNode) hello = NULL;
+  Stream *stream;
+
+  if (cursor == NULL)
+    {
+      soup_websocket_connection_close (conn, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, NULL);
+      return;
+    }
+
+  soup_websocket_connection_set_keepalive_interval (conn, WK_HUB_EVENTS_KEEPALIVE_S);
+  /* clients only answer pings and close */
+  soup_websocket_connection_set_max_incoming_payload_size (conn, 4096);
+
+  stream = g_new0 (Stream, 1);
+  stream->self = self;
+  stream->conn = g_object_ref (conn);
+  stream->closed_id = g_signal_connect (conn, "closed", G_CALLBACK (stream_closed_cb), stream);
+  g_hash_table_add (self->streams, stream);
+
+  hello = wk_json_stream_hello_new (*cursor);
+  stream_send (stream, hello);
+  stream->subscription = wk_desk_subscribe (self->desk, *cursor, stream_event_cb, stream, NULL);
+}
+
 /* ---- the object ---------------------------------------------------------- */
 
 static void
@@ -1486,6 +1912,8 @@ wk_hub_server_dispose (GObject *object)
   WkHubServer *self = WK_HUB_SERVER (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->streams != NULL)
+    g_hash_table_remove_all (self->streams);
   if (self->server != NULL)
     {
       soup_server_disconnect (self->server);
@@ -1503,6 +1931,7 @@ wk_hub_server_finalize (GObject *object)
   WkHubServer *self = WK_HUB_SERVER (object);
 
   g_clear_pointer (&self->rates, g_hash_table_unref);
+  g_clear_pointer (&self->streams, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (wk_hub_server_parent_class)->finalize (object);
 }
@@ -1524,6 +1953,7 @@ wk_hub_server_init (WkHubServer *self)
   self->sign_in_limit = WK_HUB_SIGN_IN_LIMIT;
   self->rates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_array_unref);
+  self->streams = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) stream_free, NULL);
 }
 
 WkHubServer *
@@ -1569,6 +1999,7 @@ wk_hub_server_listen (WkHubServer      *self,
                       GError          **error)
 {
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   GSList *uris;
 
   g_return_val_if_fail (WK_IS_HUB_SERVER (self), FALSE);
@@ -1588,11 +2019,27 @@ wk_hub_server_listen (WkHubServer      *self,
   if (tls_certificate != NULL)
     soup_server_set_tls_certificate (self->server, tls_certificate);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
+  soup_server_add_handler (self->server, EVENTS_PATH, events_cb, self, NULL);
+  soup_server_add_websocket_handler (self->server, EVENTS_PATH, NULL, NULL, events_open_cb,
+                                     self, NULL);
   g_signal_connect_object (self->server, "request-started", G_CALLBACK (request_started_cb),
                            self, 0);
 
-  if (!soup_server_listen (self->server, socket_address,
-                           tls_certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
+  /* Our own socket, for a listen backlog that takes a lounge's worth of
+   * clients connecting at once (GLib's default of 10 drops the rest, and
+   * they retry only a second later). */
+  socket = g_socket_new (g_socket_address_get_family (socket_address),
+                         G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    {
+      g_clear_object (&self->server);
+      return FALSE;
+    }
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, socket_address, TRUE, error) ||
+      !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->server, socket,
+                                  tls_certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
     {
       g_clear_object (&self->server);
       return FALSE;
@@ -1619,6 +2066,7 @@ wk_hub_server_disconnect (WkHubServer *self)
   g_return_if_fail (WK_IS_HUB_SERVER (self));
 
   g_cancellable_cancel (self->cancellable);
+  g_hash_table_remove_all (self->streams);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
 }

@@ -9,6 +9,12 @@
  * (413) before they are read when Content-Length says so, and as soon as a
  * chunked body grows past it.
  *
+ * The event stream, GET /api/v1/events?after=CURSOR, is a WebSocket
+ * (bearer token in the upgrade request, any role): a first text message
+ * {"type":"hello","cursor":N}, then {"type":"event","event":{…}} for every
+ * event after N, in order, then live ones.  Without after (or -1), N is the
+ * last event there is.  The hub pings every WK_HUB_EVENTS_KEEPALIVE_S.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -28,6 +34,8 @@ G_BEGIN_DECLS
  * kiosk token, and sign-in attempts per client address, per minute. */
 #define WK_HUB_IDENTIFY_LIMIT 10
 #define WK_HUB_SIGN_IN_LIMIT  10
+/* Seconds between pings on an event stream. */
+#define WK_HUB_EVENTS_KEEPALIVE_S 20
 
 #define WK_TYPE_HUB_SERVER (wk_hub_server_get_type ())
 G_DECLARE_FINAL_TYPE (WkHubServer, wk_hub_server, WK, HUB_SERVER, GObject)
@@ -47,7 +55,8 @@ gboolean     wk_hub_server_listen             (WkHubServer      *self,
                                                GError          **error);
 /* The port actually bound, 0 before listening. */
 guint        wk_hub_server_get_port           (WkHubServer      *self);
-/* Stops listening and drops every connection. */
+/* Stops listening and drops every connection; open event streams are
+ * closed with 1001 (going away). */
 void         wk_hub_server_disconnect         (WkHubServer      *self);
 
 /* How many look-ups per minute (for tests; 0 switches the limit off). */

@@ -1387,3 +1387,172 @@ wk_json_to_metrics (JsonNode  *node,
 
   return g_steal_pointer (&metrics);
 }
+
+/* ---- small request bodies ------------------------------------------------ */
+
+JsonNode *
+wk_json_body_new (void)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+JsonNode *
+wk_json_body_copy (JsonNode *node)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  g_return_val_if_fail (node != NULL && JSON_NODE_HOLDS_OBJECT (node), NULL);
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &member))
+    json_object_set_member (object, name, json_node_copy (member));
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+void
+wk_json_body_set_int (JsonNode   *body,
+                      const char *member,
+                      gint64      value)
+{
+  g_return_if_fail (body != NULL && JSON_NODE_HOLDS_OBJECT (body));
+  json_object_set_int_member (json_node_get_object (body), member, value);
+}
+
+void
+wk_json_body_set_string (JsonNode   *body,
+                         const char *member,
+                         const char *value)
+{
+  g_return_if_fail (body != NULL && JSON_NODE_HOLDS_OBJECT (body));
+  if (value != NULL)
+    json_object_set_string_member (json_node_get_object (body), member, value);
+  else
+    json_object_set_null_member (json_node_get_object (body), member);
+}
+
+void
+wk_json_body_set_enum (JsonNode   *body,
+                       const char *member,
+                       GType       enum_type,
+                       int         value)
+{
+  wk_json_body_set_string (body, member,
+                           value >= 0 ? wk_enum_to_string (enum_type, value) : NULL);
+}
+
+GListModel *
+wk_json_to_items (JsonNode  *node,
+                  GType      item_type,
+                  GError   **error)
+{
+  JsonObject *object = object_of (node, "list", error);
+  JsonNode *items;
+
+  if (object == NULL)
+    return NULL;
+  items = member_of (object, "items");
+  if (items == NULL)
+    {
+      missing ("items", error);
+      return NULL;
+    }
+  return wk_json_to_list (items, item_type, error);
+}
+
+/* ---- the wait estimate ----------------------------------------------------- */
+
+JsonNode *
+wk_json_from_wait_estimate (int   minutes,
+                            guint people_waiting)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "minutes", minutes);
+  add_int (builder, "people_waiting", people_waiting);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+gboolean
+wk_json_to_wait_estimate (JsonNode  *node,
+                          int       *minutes,
+                          guint     *people_waiting,
+                          GError   **error)
+{
+  gint64 m = 0, p = 0;
+
+  if (!wk_json_get_int (node, "minutes", TRUE, 0, G_MAXINT, &m, error) ||
+      !wk_json_get_int (node, "people_waiting", TRUE, 0, G_MAXUINT, &p, error))
+    return FALSE;
+  *minutes = (int) m;
+  *people_waiting = (guint) p;
+  return TRUE;
+}
+
+/* ---- the event stream ------------------------------------------------------ */
+
+JsonNode *
+wk_json_stream_hello_new (gint64 cursor)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "hello");
+  add_int (builder, "cursor", cursor);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+wk_json_stream_event_new (WkEvent *event)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_val_if_fail (WK_IS_EVENT (event), NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "event");
+  json_builder_set_member_name (builder, "event");
+  json_builder_add_value (builder, wk_json_from_object (event));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+gboolean
+wk_json_read_stream_message (JsonNode  *node,
+                             gint64    *cursor,
+                             WkEvent  **event,
+                             GError   **error)
+{
+  g_autofree char *type = NULL;
+  JsonObject *object;
+  JsonNode *member;
+
+  *event = NULL;
+  if (!wk_json_get_string (node, "type", TRUE, 16, &type, error))
+    return FALSE;
+  if (strcmp (type, "hello") == 0)
+    return wk_json_get_int (node, "cursor", TRUE, 0, G_MAXINT64, cursor, error);
+  if (strcmp (type, "event") != 0)
+    {
+      g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("“%s” must be one of: %s"),
+                   "type", "hello, event");
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  member = member_of (object, "event");
+  if (member == NULL)
+    return missing ("event", error);
+  *event = wk_json_to_object (member, WK_TYPE_EVENT, error);
+  if (*event == NULL)
+    return FALSE;
+  *cursor = wk_event_get_id (*event);
+  return TRUE;
+}

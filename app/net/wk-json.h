@@ -29,6 +29,7 @@
 #include <json-glib/json-glib.h>
 
 #include "wk-check-in-request.h"
+#include "wk-event.h"
 #include "wk-feedback-query.h"
 #include "wk-metrics.h"
 #include "wk-survey-request.h"
@@ -142,5 +143,53 @@ gboolean    wk_json_get_enum           (JsonNode     *node,
                                         gboolean      required,
                                         int          *value,
                                         GError      **error);
+
+/* ---- small request bodies (for clients) ---------------------------------- */
+
+/* An empty JSON object to fill with the setters below. */
+JsonNode   *wk_json_body_new           (void);
+void        wk_json_body_set_int       (JsonNode     *body,
+                                        const char   *member,
+                                        gint64        value);
+/* A new object with the members of @node (an object), to add to. */
+JsonNode   *wk_json_body_copy          (JsonNode     *node);
+/* NULL sets null. */
+void        wk_json_body_set_string    (JsonNode     *body,
+                                        const char   *member,
+                                        const char   *value);
+/* The schema string of @value (a *_NONE value sets null). */
+void        wk_json_body_set_enum      (JsonNode     *body,
+                                        const char   *member,
+                                        GType         enum_type,
+                                        int           value);
+/* The list in {"items": [...]}: a GListStore of @item_type. */
+GListModel *wk_json_to_items           (JsonNode     *node,
+                                        GType         item_type,
+                                        GError      **error);
+
+/* ---- the wait estimate ----------------------------------------------------- */
+
+/* {"minutes": N, "people_waiting": M} */
+JsonNode   *wk_json_from_wait_estimate (int           minutes,
+                                        guint         people_waiting);
+gboolean    wk_json_to_wait_estimate   (JsonNode     *node,
+                                        int          *minutes,
+                                        guint        *people_waiting,
+                                        GError      **error);
+
+/* ---- the event stream (/api/v1/events, WebSocket text messages) ------------ */
+
+/* The first message: {"type": "hello", "cursor": N} — the stream goes on
+ * with the events after N. */
+JsonNode   *wk_json_stream_hello_new   (gint64        cursor);
+/* Every other message: {"type": "event", "event": {…a WkEvent…}} */
+JsonNode   *wk_json_stream_event_new   (WkEvent      *event);
+/* Reads a stream message: a hello sets *@cursor and leaves *@event NULL;
+ * an event sets *@event (owned) and *@cursor to its id.  Unknown types
+ * fail with WK_ERROR_INVALID. */
+gboolean    wk_json_read_stream_message (JsonNode    *node,
+                                         gint64      *cursor,
+                                         WkEvent    **event,
+                                         GError     **error);
 
 G_END_DECLS

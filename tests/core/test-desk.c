@@ -1375,6 +1375,140 @@ test_estimate_wait (Fixture       *fx,
   g_assert_error (error, WK_ERROR, WK_ERROR_INVALID);
 }
 
+/* ---- visits and staff for the review face ----------------------------------- */
+
+static void
+test_visits_and_staff (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkCheckInRequest) ci = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
+  g_autoptr(WkCheckInRequest) gi = guest_request ("Günther Gast");
+  g_autoptr(WkVisit) priya = NULL;
+  g_autoptr(WkVisit) guest = NULL;
+  g_autoptr(WkVisit) called = NULL;
+  g_autoptr(WkVisit) done = NULL;
+  g_autoptr(WkVisit) got = NULL;
+  g_autoptr(WkVisit) guest_got = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListModel) alex = NULL;
+  g_autoptr(GListModel) side = NULL;
+  g_autoptr(GListModel) page = NULL;
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(WkSurveyRequest) anon = NULL;
+  g_autoptr(WkSurveyRequest) consent = NULL;
+  g_autoptr(WkSurvey) survey = NULL;
+  WkVisitQuery query = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 events;
+
+  gi->guest_email = g_strdup ("gast@example.com");
+  priya = check_in_ok (fx, ci);
+  guest = check_in_ok (fx, gi);
+  called = CALL (fx, &error, pick_up, wk_visit_get_id (priya), 0, ALEX, "Desk 1");
+  g_assert_no_error (error);
+  done = CALL (fx, &error, finish_visit, wk_visit_get_id (priya), 0, ALEX, WK_OUTCOME_RESOLVED_FIRST_CONTACT);
+  g_assert_no_error (error);
+
+  /* every status, oldest first; reading writes nothing */
+  events = N_EVENTS (fx);
+  query.from = now - 60;
+  query.to = now + 60;
+  all = CALL (fx, &error, list_visits, &query);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
+  {
+    g_autoptr(WkVisit) first = g_list_model_get_item (all, 0);
+    g_autoptr(WkVisit) second = g_list_model_get_item (all, 1);
+
+    g_assert_cmpint (wk_visit_get_id (first), ==, wk_visit_get_id (priya));
+    g_assert_cmpint (wk_visit_get_status (first), ==, WK_VISIT_STATUS_DONE);
+    g_assert_cmpstr (wk_visit_get_engineer_name (first), ==, "Alex Chen");
+    g_assert_cmpstr (wk_visit_get_desk (first), ==, "Desk 1");
+    g_assert_cmpint (wk_visit_get_outcome (first), ==, WK_OUTCOME_RESOLVED_FIRST_CONTACT);
+    g_assert_null (wk_visit_get_contact_email (first));
+    g_assert_cmpint (wk_visit_get_id (second), ==, wk_visit_get_id (guest));
+    g_assert_cmpint (wk_visit_get_status (second), ==, WK_VISIT_STATUS_WAITING);
+    g_assert_null (wk_visit_get_contact_email (second));
+  }
+  g_assert_cmpint (N_EVENTS (fx), ==, events);
+
+  /* filters: engineer, lounge, range, paging */
+  query.engineer_id = ALEX;
+  alex = CALL (fx, &error, list_visits, &query);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (alex), ==, 1);
+  query.engineer_id = 0;
+  query.lounge_id = LOUNGE_SIDE;
+  side = CALL (fx, &error, list_visits, &query);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (side), ==, 0);
+  query.lounge_id = LOUNGE_MAIN;
+  query.limit = 1;
+  query.offset = 1;
+  page = CALL (fx, &error, list_visits, &query);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (page), ==, 1);
+  {
+    g_autoptr(WkVisit) only = g_list_model_get_item (page, 0);
+    g_assert_cmpint (wk_visit_get_id (only), ==, wk_visit_get_id (guest));
+  }
+  query.from = now + 60;
+  query.to = now + 60;
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, list_visits, &query);
+  query.from = now - 60;
+  query.lounge_id = -1;
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, list_visits, &query);
+
+  /* one visit: no contact email until a survey agrees to be contacted */
+  got = CALL (fx, &error, get_visit, wk_visit_get_id (priya));
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_visit_get_id (got), ==, wk_visit_get_id (priya));
+  g_assert_cmpstr (wk_visit_get_person_name (got), ==, "Priya Sharma");
+  g_assert_cmpstr (wk_visit_get_ticket_ref (got), ==, NULL);
+  g_assert_null (wk_visit_get_contact_email (got));
+  anon = survey_request (wk_visit_get_id (priya), 1);
+  anon->contact_consent = TRUE;
+  anon->anonymous = TRUE;
+  survey = CALL (fx, &error, submit_survey, anon);
+  g_assert_no_error (error);
+  g_clear_object (&got);
+  got = CALL (fx, &error, get_visit, wk_visit_get_id (priya));
+  g_assert_no_error (error);
+  g_assert_null (wk_visit_get_contact_email (got));   /* anonymous stays anonymous */
+
+  consent = survey_request (wk_visit_get_id (guest), 2);
+  consent->contact_consent = TRUE;
+  g_clear_object (&survey);
+  survey = CALL (fx, &error, submit_survey, consent);
+  g_assert_no_error (error);
+  guest_got = CALL (fx, &error, get_visit, wk_visit_get_id (guest));
+  g_assert_no_error (error);
+  g_assert_cmpstr (wk_visit_get_contact_email (guest_got), ==, "gast@example.com");
+  g_assert_cmpstr (wk_visit_get_person_name (guest_got), ==, "Günther Gast");
+
+  ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, get_visit, 9999);
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, get_visit, 0);
+
+  /* staff: engineers, leads and admins by name, never visitors */
+  staff = CALL (fx, &error, list_staff);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (staff), ==, 3 + N_RACERS);
+  {
+    g_autoptr(WkPerson) first = g_list_model_get_item (staff, 0);
+    g_autoptr(WkPerson) second = g_list_model_get_item (staff, 1);
+
+    g_assert_cmpstr (wk_person_get_display_name (first), ==, "Alex Chen");
+    g_assert_cmpstr (wk_person_get_display_name (second), ==, "Bo Li");
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(WkPerson) person = g_list_model_get_item (staff, i);
+
+      g_assert_cmpint (wk_person_get_role (person), !=, WK_ROLE_VISITOR);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1399,6 +1533,7 @@ main (int   argc,
   ADD ("/desk/sign-in", test_sign_in);
   ADD ("/desk/cancelled", test_cancelled);
   ADD ("/desk/estimate-wait", test_estimate_wait);
+  ADD ("/desk/visits-and-staff", test_visits_and_staff);
 
 #undef ADD
 

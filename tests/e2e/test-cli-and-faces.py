@@ -50,6 +50,33 @@ with tempfile.TemporaryDirectory() as tmp:
         finally:
             wt.stop(proc)
 
+    # --db made the lounge database, with its schema
+    import sqlite3
+    con = sqlite3.connect(os.path.join(tmp, "lounge.db"))
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    con.close()
+    tap.ok({"visit", "ticket", "person", "survey", "hardware", "event"} <= tables,
+           "--db PATH creates the lounge database with its schema", sorted(tables))
+
+    # a file that is not a Walkup database: a clear message, and it is left alone
+    garbage = os.path.join(tmp, "not-a-db.db")
+    with open(garbage, "wb") as f:
+        f.write(b"this is not a database" * 100)
+    proc = wt.start(["--kiosk", "--db", garbage])
+    try:
+        app = wt.find_app(pid=proc.pid)
+        shown = app and wt.wait_for(
+            lambda: wt.find(app, text="The Lounge Database Is Not Available"))
+        detail = app and wt.find(app, contains="not-a-db.db")
+        tap.ok(shown is not None and detail is not None,
+               "an unreadable database gets a clear error naming the file",
+               app and "\n".join(wt.all_text(app)))
+        wt.screenshot(os.path.join(shots, "error-database.png"))
+    finally:
+        wt.stop(proc)
+    with open(garbage, "rb") as f:
+        tap.ok(f.read() == b"this is not a database" * 100, "and the file is left as it was")
+
     # the user's language is followed
     proc = wt.start(["--deskside"], env={"LANGUAGE": "de"})
     try:
