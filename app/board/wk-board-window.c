@@ -103,12 +103,19 @@ show_queue (WkBoardWindow *self,
         case WK_VISIT_STATUS_CALLED:
         case WK_VISIT_STATUS_IN_SERVICE:
           if (wk_visit_get_desk (visit) != NULL)
-            /* Translators: where someone being served goes, e.g. "→ Desk 2" */
-            detail = g_strdup_printf (_("→ %s"), wk_visit_get_desk (visit));
+            {
+              /* Translators: where someone being served goes, e.g. "→ Desk 2" */
+              detail = g_strdup_printf (_("→ %s"), wk_visit_get_desk (visit));
+              /* Translators: read out for a row of the board: initials, then a desk name */
+              accessible = g_strdup_printf (_("%s, please go to %s"), initials,
+                                            wk_visit_get_desk (visit));
+            }
           else
-            detail = g_strdup (_("→ the counter"));
-          /* Translators: read out for a row of the board: initials, then where */
-          accessible = g_strdup_printf (_("%s, please go %s"), initials, detail);
+            {
+              detail = g_strdup (_("→ the counter"));
+              /* Translators: read out for a row of the board; %s is the initials */
+              accessible = g_strdup_printf (_("%s, please go to the counter"), initials);
+            }
           gtk_list_box_append (self->serving_list, board_row (initials, detail, accessible));
           serving++;
           break;

@@ -18,6 +18,7 @@
 #include "wk-error.h"
 #include "wk-password.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -2518,7 +2519,7 @@ wk_demo_data_main (int    argc,
     }
 
   g_print (_("Created %s in %.1f s: %u visitors, %u staff, %u tickets, %u visits, %u surveys "
-             "over %u days (seed %" G_GUINT64_FORMAT ").\n\n"),
+             "over %u days (seed %" PRIu64 ").\n\n"),
            db_path, (g_get_monotonic_time () - started) / 1e6,
            options.people, N_STAFF, options.tickets, options.visits,
            MIN (options.surveys, options.visits - live_count ()), options.days, options.seed);

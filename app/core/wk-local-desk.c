@@ -21,6 +21,7 @@
 #include "wk-upstream-lookup.h"
 #include "wk-validate.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -596,7 +597,7 @@ load_person (sqlite3  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  msg = g_strdup_printf (_("There is no person with id %" G_GINT64_FORMAT), id);
+  msg = g_strdup_printf (_("There is no person with id %" PRId64), id);
   return one_row (db, stmt, WK_TYPE_PERSON, msg, error);
 }
 
@@ -631,7 +632,7 @@ load_visit (sqlite3  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  msg = g_strdup_printf (_("There is no visit with id %" G_GINT64_FORMAT), id);
+  msg = g_strdup_printf (_("There is no visit with id %" PRId64), id);
   return one_row (db, stmt, WK_TYPE_VISIT, msg, error);
 }
 
@@ -654,7 +655,7 @@ load_ticket (sqlite3   *db,
 
   if (!with_notes)
     {
-      msg = g_strdup_printf (_("There is no ticket with id %" G_GINT64_FORMAT), id);
+      msg = g_strdup_printf (_("There is no ticket with id %" PRId64), id);
       return one_row (db, stmt, WK_TYPE_TICKET, msg, error);
     }
 
@@ -671,7 +672,7 @@ load_ticket (sqlite3   *db,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, WK_ERROR, WK_ERROR_NOT_FOUND,
-                     _("There is no ticket with id %" G_GINT64_FORMAT), id);
+                     _("There is no ticket with id %" PRId64), id);
       else
         wk_db_set_error (db, rc, error, "reading a ticket");
       return NULL;
@@ -697,7 +698,7 @@ load_hardware (sqlite3  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  msg = g_strdup_printf (_("There is no hardware item with id %" G_GINT64_FORMAT), id);
+  msg = g_strdup_printf (_("There is no hardware item with id %" PRId64), id);
   return one_row (db, stmt, WK_TYPE_HARDWARE, msg, error);
 }
 
@@ -712,7 +713,7 @@ load_survey (sqlite3  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  msg = g_strdup_printf (_("There is no survey with id %" G_GINT64_FORMAT), id);
+  msg = g_strdup_printf (_("There is no survey with id %" PRId64), id);
   return one_row (db, stmt, WK_TYPE_SURVEY, msg, error);
 }
 
@@ -754,7 +755,7 @@ lounge_exists (sqlite3  *db,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, WK_ERROR, WK_ERROR_NOT_FOUND,
-                 _("There is no lounge with id %" G_GINT64_FORMAT), id);
+                 _("There is no lounge with id %" PRId64), id);
   else
     wk_db_set_error (db, rc, error, "looking up a lounge");
   return FALSE;
@@ -3408,7 +3409,7 @@ get_visit_job (sqlite3  *db,
                                &email);
   if (rc == SQLITE_DONE)
     {
-      msg = g_strdup_printf (_("There is no visit with id %" G_GINT64_FORMAT), a->id);
+      msg = g_strdup_printf (_("There is no visit with id %" PRId64), a->id);
       g_set_error_literal (error, WK_ERROR, WK_ERROR_NOT_FOUND, msg);
     }
   else
@@ -3484,7 +3485,7 @@ estimate_wait_job (sqlite3  *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, WK_ERROR, WK_ERROR_NOT_FOUND, _("There is no lounge %" G_GINT64_FORMAT "."),
+      g_set_error (error, WK_ERROR, WK_ERROR_NOT_FOUND, _("There is no lounge %" PRId64 "."),
                    a->lounge_id);
       return NULL;
     }

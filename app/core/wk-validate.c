@@ -12,6 +12,7 @@
 #include "wk-error.h"
 #include "wk-survey.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -57,7 +58,7 @@ wk_validate_text (const char  *label,
   if ((gsize) n > max_chars)
     {
       g_set_error (error, WK_ERROR, WK_ERROR_INVALID,
-                   _("%s is too long: %ld characters, at most %" G_GSIZE_FORMAT " allowed"),
+                   _("%s is too long: %ld characters, at most %zu allowed"),
                    label, n, max_chars);
       return FALSE;
     }
@@ -200,7 +201,7 @@ wk_validate_signature (const char  *signature,
   if (len > WK_MAX_SIGNATURE)
     {
       g_set_error (error, WK_ERROR, WK_ERROR_INVALID,
-                   _("The signature is too large: %" G_GSIZE_FORMAT " bytes, at most %d allowed"),
+                   _("The signature is too large: %zu bytes, at most %d allowed"),
                    len, WK_MAX_SIGNATURE);
       return FALSE;
     }

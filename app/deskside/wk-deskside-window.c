@@ -189,6 +189,15 @@ set_offline (WkDesksideWindow *self,
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
 }
 
+/* Once hidden, the banner's label (an alert) forgets its text: a screen
+ * reader must not find "Offline" in a window that is back online. */
+static void
+offline_revealed_cb (WkDesksideWindow *self)
+{
+  if (!self->offline && !gtk_revealer_get_child_revealed (self->offline_revealer))
+    gtk_label_set_text (self->offline_label, "");
+}
+
 /* Every failed desk call ends here: unavailable shows the banner, the rest
  * a toast with the desk's own words. */
 static void
@@ -791,8 +800,13 @@ probe_cb (GObject      *source,
       if (any_after)
         {
           g_autoptr(WkEvent) first = g_list_model_get_item (events, 0);
-          self->probe_lo = wk_event_get_id (first);
-          probe (self, MAX (self->probe_lo, after) * 2);
+          gint64 first_id = wk_event_get_id (first);
+
+          /* something is after first_id - 1 (first itself), not
+           * necessarily after first_id: were it the last event, the
+           * cursor would end one past it and skip the next one */
+          self->probe_lo = MAX (after, first_id - 1);
+          probe (self, MAX (first_id, after) * 2);
           return;
         }
       self->probe_galloping = FALSE;
@@ -1083,9 +1097,12 @@ pick_up_cb (GObject      *source,
 
   if (visit == NULL)
     {
-      /* a lost race names who took the visitor (the desk's message) */
+      /* a lost race names who took the visitor (the desk's message); a
+       * desk that cannot write is offline, and a read that still works
+       * must not hide the banner at once */
       report (self, error);
-      refresh_queue (self);
+      if (!g_error_matches (error, WK_ERROR, WK_ERROR_UNAVAILABLE))
+        refresh_queue (self);
       return;
     }
   set_offline (self, FALSE);
@@ -1191,7 +1208,8 @@ visit_moved_cb (GObject      *source,
   if (visit == NULL)
     {
       report (self, error);
-      refresh_queue (self);
+      if (!g_error_matches (error, WK_ERROR, WK_ERROR_UNAVAILABLE))
+        refresh_queue (self);
       return;
     }
   set_offline (self, FALSE);
@@ -1742,7 +1760,8 @@ hardware_done_cb (GObject      *source,
   if (hardware == NULL)
     {
       report (self, error);
-      refresh_hardware (self);
+      if (!g_error_matches (error, WK_ERROR, WK_ERROR_UNAVAILABLE))
+        refresh_hardware (self);
       return;
     }
   set_offline (self, FALSE);
@@ -2297,6 +2316,8 @@ wk_deskside_window_init (WkDesksideWindow *self)
 
   g_signal_connect_object (self->settings, "changed::wait-amber-minutes",
                            G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->offline_revealer, "notify::child-revealed",
+                           G_CALLBACK (offline_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::wait-red-minutes",
                            G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
 

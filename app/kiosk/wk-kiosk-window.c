@@ -43,6 +43,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 
 #define HIDDEN_TAPS         5
 #define HIDDEN_TAPS_WINDOW  (3 * G_USEC_PER_SEC)
@@ -1565,6 +1566,32 @@ wk_kiosk_window_class_init (WkKioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.admin-tap", NULL, admin_tap_action_cb);
 }
 
+/* ---- first frame (benchmarks) ------------------------------------------------------ */
+
+/* With WALKUP_MARK_FIRST_FRAME set, "first-frame start" goes to stdout once the
+ * start page has been painted: kiosk-bench times cold starts by it. */
+static void
+first_frame_after_paint_cb (WkKioskWindow *self,
+                            GdkFrameClock *clock)
+{
+  if (g_strcmp0 (wk_kiosk_window_get_page_name (self), "start") != 0)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, first_frame_after_paint_cb, self);
+  g_print ("first-frame start\n");
+  fflush (stdout);
+}
+
+static void
+first_frame_realize_cb (WkKioskWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, first_frame_realize_cb, NULL);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_after_paint_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
 static void
 wk_kiosk_window_init (WkKioskWindow *self)
 {
@@ -1594,6 +1621,9 @@ wk_kiosk_window_init (WkKioskWindow *self)
                            G_CONNECT_SWAPPED);
 
   self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
+
+  if (g_getenv ("WALKUP_MARK_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (first_frame_realize_cb), NULL);
 }
 
 WkKioskWindow *

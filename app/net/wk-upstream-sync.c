@@ -19,6 +19,7 @@
 #include "wk-error.h"
 #include "wk-json.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -206,7 +207,7 @@ load_link (sqlite3  *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      work_record (w, "refused", g_strdup_printf (_("There is no ticket with id %" G_GINT64_FORMAT),
+      work_record (w, "refused", g_strdup_printf (_("There is no ticket with id %" PRId64),
                                                   ticket_id));
       return FALSE;
     }

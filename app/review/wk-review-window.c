@@ -295,11 +295,7 @@ desk_event_cb (WkDesk   *desk,
   LowScore *low;
   gint64 score;
 
-  if (self->session == NULL || g_strcmp0 (wk_event_get_entity (event), "survey") != 0)
-    return;
-  /* a new survey or a follow-up by another lead: the list stays current */
-  wk_feedback_view_reload (self->feedback);
-  if (g_strcmp0 (wk_event_get_kind (event), "survey.submitted") != 0)
+  if (self->session == NULL || g_strcmp0 (wk_event_get_kind (event), "survey.submitted") != 0)
     return;
   score = payload_score (wk_event_get_payload (event));
   if (score < 1 || score > LOW_SCORE)

@@ -57,10 +57,11 @@ def write_settings(**keys):
     """The kiosk's GSettings, through the keyfile backend in the session's
     own XDG_CONFIG_HOME.  Returns the environment to start walkup with.
 
-    The badge reader's key gap is widened from 50 to 150 ms: a loaded CI
+    The badge reader's key gap is widened from 50 to 300 ms: a loaded CI
     machine can delay xdotool's 5 ms burst past 50 ms, and people typing in
-    these tests type slower than 150 ms a key."""
-    keys.setdefault("badge_max_gap_ms", 150)
+    these tests type slowly: 900 ms a key, which xdotool splits into 450 ms
+    after the press and 450 ms after the release, both over 300 ms."""
+    keys.setdefault("badge_max_gap_ms", 300)
     directory = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
     os.makedirs(directory, exist_ok=True)
     with open(os.path.join(directory, "keyfile"), "w") as f:
@@ -100,7 +101,7 @@ def badge(number, delay_ms=5):
     xdotool("key", "Return")
 
 
-def type_slowly(text, delay_ms=600):
+def type_slowly(text, delay_ms=900):
     """A person typing on a physical keyboard (slower than any badge reader)."""
     xdotool("type", "--delay", delay_ms, text)
 

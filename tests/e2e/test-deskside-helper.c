@@ -1,6 +1,8 @@
 /* test-deskside-helper.c — a second process writing to the lounge database,
  * as the kiosk would: `test-deskside-helper check-in DB LOUNGE_ID EMAIL`
- * checks someone in (about their newest open ticket) and prints the visit id.
+ * checks someone in (about their newest open ticket) and prints the visit id;
+ * `collect DB HARDWARE_ID VERSION` has a ready device collected (self-service);
+ * `survey DB VISIT_ID SCORE` rates a visit that is done.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +11,7 @@
 #include "wk-desk.h"
 #include "wk-local-desk.h"
 #include "wk-store.h"
+#include "wk-survey-request.h"
 
 #include <stdlib.h>
 
@@ -35,6 +38,58 @@ run (Wait *wait)
   return wait->result;
 }
 
+static int
+collect (WkDesk     *desk,
+         Wait       *wait,
+         const char *hardware,
+         const char *version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkHardware) item = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wk_desk_mark_hardware_collected_async (desk, g_ascii_strtoll (hardware, NULL, 10),
+                                         g_ascii_strtoll (version, NULL, 10),
+                                         "Test Collector", NULL, 0, NULL, done_cb, wait);
+  result = run (wait);
+  item = wk_desk_mark_hardware_collected_finish (desk, result, &error);
+  if (item == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static int
+survey (WkDesk     *desk,
+        Wait       *wait,
+        const char *visit,
+        const char *score)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkSurvey) stored = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(WkSurveyRequest) request = wk_survey_request_new ();
+
+  request->uuid = g_uuid_string_random ();
+  request->visit_id = g_ascii_strtoll (visit, NULL, 10);
+  request->score = (int) g_ascii_strtoll (score, NULL, 10);
+  request->comment = g_strdup ("The laptop still does not start");
+  request->language = g_strdup ("en");
+  request->kiosk = g_strdup ("kiosk-test");
+  wk_desk_submit_survey_async (desk, request, NULL, done_cb, wait);
+  result = run (wait);
+  stored = wk_desk_submit_survey_finish (desk, result, &error);
+  if (stored == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print ("%" G_GINT64_FORMAT "\n", wk_survey_get_id (stored));
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -50,9 +105,13 @@ main (int    argc,
   Wait wait = { loop, NULL };
   GListModel *tickets;
 
-  if (argc != 5 || g_strcmp0 (argv[1], "check-in") != 0)
+  if (!(argc == 5 && g_strcmp0 (argv[1], "check-in") == 0) &&
+      !(argc == 5 && g_strcmp0 (argv[1], "collect") == 0) &&
+      !(argc == 5 && g_strcmp0 (argv[1], "survey") == 0))
     {
-      g_printerr ("usage: %s check-in DB LOUNGE_ID EMAIL\n", argv[0]);
+      g_printerr ("usage: %s check-in DB LOUNGE_ID EMAIL\n"
+                  "       %s collect DB HARDWARE_ID VERSION\n"
+                  "       %s survey DB VISIT_ID SCORE\n", argv[0], argv[0], argv[0]);
       return 2;
     }
 
@@ -63,6 +122,10 @@ main (int    argc,
       return 1;
     }
   desk = wk_local_desk_new (store);
+  if (g_strcmp0 (argv[1], "collect") == 0)
+    return collect (WK_DESK (desk), &wait, argv[3], argv[4]);
+  if (g_strcmp0 (argv[1], "survey") == 0)
+    return survey (WK_DESK (desk), &wait, argv[3], argv[4]);
 
   wk_desk_identify_async (WK_DESK (desk), WK_IDENTIFIED_BY_EMAIL, argv[4], NULL, done_cb, &wait);
   result = run (&wait);
