@@ -1544,6 +1544,21 @@ filters_changed_cb (WkDesksideWindow *self)
                                       ? "results" : "filtered");
 }
 
+/* Replaces everything in @store with the items of @model, in one change;
+ * returns their number. */
+static guint
+replace_store (GListStore *store,
+               GListModel *model)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+  return items->len;
+}
+
 static void
 search_results_cb (GObject      *source,
                    GAsyncResult *result,
@@ -1552,7 +1567,7 @@ search_results_cb (GObject      *source,
   WkDesksideWindow *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) tickets = wk_desk_search_tickets_finish (WK_DESK (source), result, &error);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -1563,11 +1578,8 @@ search_results_cb (GObject      *source,
       return;
     }
   set_offline (self, FALSE);
-  for (guint i = 0; i < g_list_model_get_n_items (tickets); i++)
-    g_ptr_array_add (items, g_list_model_get_item (tickets, i));
-  g_list_store_splice (self->tickets, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tickets)),
-                       items->pdata, items->len);
-  gtk_stack_set_visible_child_name (self->tickets_stack, items->len > 0 ? "results" : "none");
+  n = replace_store (self->tickets, tickets);
+  gtk_stack_set_visible_child_name (self->tickets_stack, n > 0 ? "results" : "none");
   filters_changed_cb (self);
 }
 
@@ -1669,7 +1681,6 @@ hardware_cb (GObject      *source,
   WkDesksideWindow *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = wk_desk_list_hardware_finish (WK_DESK (source), result, &error);
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -1680,10 +1691,7 @@ hardware_cb (GObject      *source,
       return;
     }
   set_offline (self, FALSE);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    g_ptr_array_add (array, g_list_model_get_item (items, i));
-  g_list_store_splice (self->hardware, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hardware)),
-                       array->pdata, array->len);
+  replace_store (self->hardware, items);
 }
 
 static void
