@@ -111,26 +111,61 @@ wk_lifecycle_hardware_is_final (WkHardwareStatus status)
   return TRUE;
 }
 
-static gboolean
-check (gboolean     allowed,
-       const char  *thing,
-       GType        enum_type,
-       int          from,
-       int          to,
-       GError     **error)
+/* Status words for the error messages below; the deskside and review show
+ * their own, longer labels. */
+static const char *
+visit_word (WkVisitStatus status)
 {
-  const char *from_s, *to_s;
+  switch (status)
+    {
+    case WK_VISIT_STATUS_WAITING: return C_("visit status", "waiting");
+    case WK_VISIT_STATUS_CALLED: return C_("visit status", "called");
+    case WK_VISIT_STATUS_IN_SERVICE: return C_("visit status", "in service");
+    case WK_VISIT_STATUS_DONE: return C_("visit status", "done");
+    case WK_VISIT_STATUS_LEFT: return C_("visit status", "left");
+    case WK_VISIT_STATUS_CANCELLED: return C_("visit status", "cancelled");
+    default: return "?";
+    }
+}
 
-  if (allowed)
-    return TRUE;
+static const char *
+ticket_word (WkTicketStatus status)
+{
+  switch (status)
+    {
+    case WK_TICKET_STATUS_NEW: return C_("ticket status", "new");
+    case WK_TICKET_STATUS_OPEN: return C_("ticket status", "open");
+    case WK_TICKET_STATUS_PENDING: return C_("ticket status", "pending");
+    case WK_TICKET_STATUS_RESOLVED: return C_("ticket status", "resolved");
+    case WK_TICKET_STATUS_CLOSED: return C_("ticket status", "closed");
+    default: return "?";
+    }
+}
 
-  from_s = wk_enum_to_string (enum_type, from);
-  to_s = wk_enum_to_string (enum_type, to);
-  /* Translators: "A visit that is done cannot become waiting" */
-  g_set_error (error, WK_ERROR, WK_ERROR_INVALID,
-               _("A %s that is %s cannot become %s"),
-               thing, from_s != NULL ? from_s : "?", to_s != NULL ? to_s : "?");
-  return FALSE;
+static const char *
+hardware_word (WkHardwareStatus status)
+{
+  switch (status)
+    {
+    case WK_HARDWARE_STATUS_PREPARING: return C_("device status", "preparing");
+    case WK_HARDWARE_STATUS_READY: return C_("device status", "ready");
+    case WK_HARDWARE_STATUS_COLLECTED: return C_("device status", "collected");
+    case WK_HARDWARE_STATUS_CANCELLED: return C_("device status", "cancelled");
+    default: return "?";
+    }
+}
+
+static const char *
+followup_word (WkFollowupStatus status)
+{
+  switch (status)
+    {
+    case WK_FOLLOWUP_STATUS_NONE: return C_("follow-up status", "not needed");
+    case WK_FOLLOWUP_STATUS_NEEDED: return C_("follow-up status", "needed");
+    case WK_FOLLOWUP_STATUS_CONTACTED: return C_("follow-up status", "contacted");
+    case WK_FOLLOWUP_STATUS_CLOSED: return C_("follow-up status", "closed");
+    default: return "?";
+    }
 }
 
 gboolean
@@ -138,8 +173,13 @@ wk_lifecycle_check_visit (WkVisitStatus   from,
                           WkVisitStatus   to,
                           GError        **error)
 {
-  return check (wk_lifecycle_visit_allows (from, to), _("visit"),
-                WK_TYPE_VISIT_STATUS, from, to, error);
+  if (wk_lifecycle_visit_allows (from, to))
+    return TRUE;
+  /* Translators: the two %s are visit status words, e.g.
+   * "A visit that is done cannot become waiting" */
+  g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("A visit that is %s cannot become %s"),
+               visit_word (from), visit_word (to));
+  return FALSE;
 }
 
 gboolean
@@ -147,8 +187,13 @@ wk_lifecycle_check_ticket (WkTicketStatus   from,
                            WkTicketStatus   to,
                            GError         **error)
 {
-  return check (wk_lifecycle_ticket_allows (from, to), _("ticket"),
-                WK_TYPE_TICKET_STATUS, from, to, error);
+  if (wk_lifecycle_ticket_allows (from, to))
+    return TRUE;
+  /* Translators: the two %s are ticket status words, e.g.
+   * "A ticket that is closed cannot become open" */
+  g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("A ticket that is %s cannot become %s"),
+               ticket_word (from), ticket_word (to));
+  return FALSE;
 }
 
 gboolean
@@ -156,8 +201,13 @@ wk_lifecycle_check_hardware (WkHardwareStatus   from,
                              WkHardwareStatus   to,
                              GError           **error)
 {
-  return check (wk_lifecycle_hardware_allows (from, to), _("device"),
-                WK_TYPE_HARDWARE_STATUS, from, to, error);
+  if (wk_lifecycle_hardware_allows (from, to))
+    return TRUE;
+  /* Translators: the two %s are device status words, e.g.
+   * "A device that is collected cannot become ready" */
+  g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("A device that is %s cannot become %s"),
+               hardware_word (from), hardware_word (to));
+  return FALSE;
 }
 
 gboolean
@@ -165,6 +215,11 @@ wk_lifecycle_check_followup (WkFollowupStatus   from,
                              WkFollowupStatus   to,
                              GError           **error)
 {
-  return check (wk_lifecycle_followup_allows (from, to), _("follow-up"),
-                WK_TYPE_FOLLOWUP_STATUS, from, to, error);
+  if (wk_lifecycle_followup_allows (from, to))
+    return TRUE;
+  /* Translators: the two %s are follow-up status words, e.g.
+   * "A follow-up that is closed cannot become needed" */
+  g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("A follow-up that is %s cannot become %s"),
+               followup_word (from), followup_word (to));
+  return FALSE;
 }

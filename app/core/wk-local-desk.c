@@ -1883,11 +1883,14 @@ visit_move_job (sqlite3  *db,
       /* two engineers raced for this visitor: the first one won */
       if (wk_visit_get_engineer_id (visit) == a->actor_id)
         return g_steal_pointer (&visit);
-      g_set_error (error, WK_ERROR, WK_ERROR_CONFLICT,
-                   _("%s was already picked up by %s"),
-                   wk_visit_get_greeting_name (visit),
-                   wk_visit_get_engineer_name (visit) != NULL
-                   ? wk_visit_get_engineer_name (visit) : _("another engineer"));
+      if (wk_visit_get_engineer_name (visit) != NULL)
+        /* Translators: a visitor's name, then an engineer's */
+        g_set_error (error, WK_ERROR, WK_ERROR_CONFLICT, _("%s was already picked up by %s"),
+                     wk_visit_get_greeting_name (visit), wk_visit_get_engineer_name (visit));
+      else
+        g_set_error (error, WK_ERROR, WK_ERROR_CONFLICT,
+                     _("%s was already picked up by another engineer"),
+                     wk_visit_get_greeting_name (visit));
       return NULL;
     }
 
