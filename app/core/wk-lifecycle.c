@@ -111,10 +111,10 @@ wk_lifecycle_hardware_is_final (WkHardwareStatus status)
   return TRUE;
 }
 
-/* Status words for the error messages below; the deskside and review show
- * their own, longer labels. */
-static const char *
-visit_word (WkVisitStatus status)
+/* Status words for error messages; the deskside and review show their own,
+ * longer labels. */
+const char *
+wk_lifecycle_visit_word (WkVisitStatus status)
 {
   switch (status)
     {
@@ -128,8 +128,8 @@ visit_word (WkVisitStatus status)
     }
 }
 
-static const char *
-ticket_word (WkTicketStatus status)
+const char *
+wk_lifecycle_ticket_word (WkTicketStatus status)
 {
   switch (status)
     {
@@ -142,8 +142,8 @@ ticket_word (WkTicketStatus status)
     }
 }
 
-static const char *
-hardware_word (WkHardwareStatus status)
+const char *
+wk_lifecycle_hardware_word (WkHardwareStatus status)
 {
   switch (status)
     {
@@ -155,8 +155,8 @@ hardware_word (WkHardwareStatus status)
     }
 }
 
-static const char *
-followup_word (WkFollowupStatus status)
+const char *
+wk_lifecycle_followup_word (WkFollowupStatus status)
 {
   switch (status)
     {
@@ -178,7 +178,7 @@ wk_lifecycle_check_visit (WkVisitStatus   from,
   /* Translators: the two %s are visit status words, e.g.
    * "A visit that is done cannot become waiting" */
   g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("A visit that is %s cannot become %s"),
-               visit_word (from), visit_word (to));
+               wk_lifecycle_visit_word (from), wk_lifecycle_visit_word (to));
   return FALSE;
 }
 
@@ -192,7 +192,7 @@ wk_lifecycle_check_ticket (WkTicketStatus   from,
   /* Translators: the two %s are ticket status words, e.g.
    * "A ticket that is closed cannot become open" */
   g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("A ticket that is %s cannot become %s"),
-               ticket_word (from), ticket_word (to));
+               wk_lifecycle_ticket_word (from), wk_lifecycle_ticket_word (to));
   return FALSE;
 }
 
@@ -206,7 +206,7 @@ wk_lifecycle_check_hardware (WkHardwareStatus   from,
   /* Translators: the two %s are device status words, e.g.
    * "A device that is collected cannot become ready" */
   g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("A device that is %s cannot become %s"),
-               hardware_word (from), hardware_word (to));
+               wk_lifecycle_hardware_word (from), wk_lifecycle_hardware_word (to));
   return FALSE;
 }
 
@@ -220,6 +220,6 @@ wk_lifecycle_check_followup (WkFollowupStatus   from,
   /* Translators: the two %s are follow-up status words, e.g.
    * "A follow-up that is closed cannot become needed" */
   g_set_error (error, WK_ERROR, WK_ERROR_INVALID, _("A follow-up that is %s cannot become %s"),
-               followup_word (from), followup_word (to));
+               wk_lifecycle_followup_word (from), wk_lifecycle_followup_word (to));
   return FALSE;
 }

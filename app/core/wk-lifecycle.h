@@ -43,4 +43,10 @@ gboolean wk_lifecycle_check_followup   (WkFollowupStatus  from,
                                         WkFollowupStatus  to,
                                         GError          **error);
 
+/* A status as a short translated word for messages ("done", "in service"). */
+const char *wk_lifecycle_visit_word    (WkVisitStatus     status);
+const char *wk_lifecycle_ticket_word   (WkTicketStatus    status);
+const char *wk_lifecycle_hardware_word (WkHardwareStatus  status);
+const char *wk_lifecycle_followup_word (WkFollowupStatus  status);
+
 G_END_DECLS

@@ -1901,11 +1901,11 @@ visit_move_job (sqlite3  *db,
         g_set_error (error, WK_ERROR, WK_ERROR_CONFLICT,
                      _("%s changed this visit first; it is now %s"),
                      wk_visit_get_engineer_name (visit),
-                     wk_visit_status_to_string (from));
+                     wk_lifecycle_visit_word (from));
       else
         g_set_error (error, WK_ERROR, WK_ERROR_CONFLICT,
                      _("This visit was changed meanwhile; it is now %s"),
-                     wk_visit_status_to_string (from));
+                     wk_lifecycle_visit_word (from));
       return NULL;
     }
 
@@ -2712,7 +2712,7 @@ hardware_move_job (sqlite3  *db,
       g_set_error (error, WK_ERROR, WK_ERROR_CONFLICT,
                    _("“%s” was changed by someone else meanwhile; it is now %s"),
                    wk_hardware_get_description (hardware),
-                   wk_hardware_status_to_string (wk_hardware_get_status (hardware)));
+                   wk_lifecycle_hardware_word (wk_hardware_get_status (hardware)));
       return NULL;
     }
   if (!wk_lifecycle_check_hardware (wk_hardware_get_status (hardware), to, error))
