@@ -146,31 +146,12 @@ wk_export_surveys_csv (GListModel *surveys,
   return wk_csv_writer_free_to_bytes (g_steal_pointer (&csv));
 }
 
-GListStore *
-wk_export_filter_by_tag (GListModel *model,
-                         const char *tag)
-{
-  GListStore *out = g_list_store_new (WK_TYPE_SURVEY);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(WkSurvey) survey = g_list_model_get_item (model, i);
-      const char * const *tags = wk_survey_get_tags (survey);
-
-      if (tag == NULL || (tags != NULL && g_strv_contains (tags, tag)))
-        g_list_store_append (out, survey);
-    }
-  return out;
-}
-
 /* ---- every page, then the CSV ------------------------------------------- */
 
 typedef struct {
   gboolean         visits;
   WkVisitQuery     visit_query;
   WkFeedbackQuery *feedback_query;   /* owned, for surveys */
-  char            *tag;              /* owned, or NULL */
   GHashTable      *lounge_names;     /* owned */
   GListStore      *all;              /* owned */
   guint            n_rows;
@@ -182,7 +163,6 @@ export_free (gpointer data)
   Export *export = data;
 
   g_clear_pointer (&export->feedback_query, wk_feedback_query_free);
-  g_free (export->tag);
   g_clear_pointer (&export->lounge_names, g_hash_table_unref);
   g_clear_object (&export->all);
   g_free (export);
@@ -203,10 +183,8 @@ finish_export (GTask *task)
     }
   else
     {
-      g_autoptr(GListStore) tagged = wk_export_filter_by_tag (G_LIST_MODEL (export->all), export->tag);
-
-      export->n_rows = g_list_model_get_n_items (G_LIST_MODEL (tagged));
-      bytes = wk_export_surveys_csv (G_LIST_MODEL (tagged), export->lounge_names);
+      export->n_rows = g_list_model_get_n_items (G_LIST_MODEL (export->all));
+      bytes = wk_export_surveys_csv (G_LIST_MODEL (export->all), export->lounge_names);
     }
   g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
 }
@@ -322,7 +300,6 @@ wk_export_visits_async (WkDesk              *desk,
 void
 wk_export_surveys_async (WkDesk                *desk,
                          const WkFeedbackQuery *query,
-                         const char            *tag,
                          GCancellable          *cancellable,
                          GAsyncReadyCallback    callback,
                          gpointer               user_data)
@@ -336,7 +313,6 @@ wk_export_surveys_async (WkDesk                *desk,
   export->feedback_query = wk_feedback_query_copy (query);
   export->feedback_query->limit = PAGE;
   export->feedback_query->offset = 0;
-  export->tag = g_strdup (tag);
   start_export (desk, export, cancellable, callback, user_data);
 }
 

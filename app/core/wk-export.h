@@ -37,11 +37,9 @@ void wk_export_visits_async  (WkDesk                *desk,
                               GCancellable          *cancellable,
                               GAsyncReadyCallback    callback,
                               gpointer               user_data);
-/* Every survey within @query (all pages), lowest score first, only those
- * tagged @tag when it is not NULL, as CSV. */
+/* Every survey within @query (all pages), lowest score first, as CSV. */
 void wk_export_surveys_async (WkDesk                *desk,
                               const WkFeedbackQuery *query,
-                              const char            *tag,
                               GCancellable          *cancellable,
                               GAsyncReadyCallback    callback,
                               gpointer               user_data);
@@ -51,9 +49,5 @@ GBytes *wk_export_finish     (WkDesk                *desk,
                               GAsyncResult          *result,
                               guint                 *n_rows,
                               GError               **error);
-
-/* The surveys of @model tagged @tag (all of them when @tag is NULL). */
-GListStore *wk_export_filter_by_tag (GListModel *model,
-                                     const char *tag);
 
 G_END_DECLS

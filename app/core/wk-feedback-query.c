@@ -23,13 +23,20 @@ wk_feedback_query_new (void)
 WkFeedbackQuery *
 wk_feedback_query_copy (const WkFeedbackQuery *query)
 {
+  WkFeedbackQuery *copy;
+
   g_return_val_if_fail (query != NULL, NULL);
 
-  return g_memdup2 (query, sizeof *query);
+  copy = g_memdup2 (query, sizeof *query);
+  copy->tag = g_strdup (query->tag);
+  return copy;
 }
 
 void
 wk_feedback_query_free (WkFeedbackQuery *query)
 {
+  if (query == NULL)
+    return;
+  g_free (query->tag);
   g_free (query);
 }

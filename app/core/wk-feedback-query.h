@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  * @max_score: only scores up to this (1–5), or 0 for all
  * @followup_status: a #WkFollowupStatus, or -1 for any
  * @with_comment_only: only surveys with a comment
+ * @tag: only surveys with this tag (see wk_survey_known_tags()), or NULL
  * @limit: at most this many (0: 100; capped at 1000)
  * @offset: skip this many, for paging
  *
@@ -30,6 +31,7 @@ typedef struct {
   int      max_score;
   int      followup_status;
   gboolean with_comment_only;
+  char    *tag;      /* owned */
   guint    limit;
   guint    offset;
 } WkFeedbackQuery;
@@ -37,7 +39,7 @@ typedef struct {
 #define WK_TYPE_FEEDBACK_QUERY (wk_feedback_query_get_type ())
 
 GType            wk_feedback_query_get_type (void) G_GNUC_CONST;
-/* Everything: followup_status -1, the rest 0. */
+/* Everything: followup_status -1, the rest 0 or NULL. */
 WkFeedbackQuery *wk_feedback_query_new      (void);
 WkFeedbackQuery *wk_feedback_query_copy     (const WkFeedbackQuery *query);
 void             wk_feedback_query_free     (WkFeedbackQuery       *query);

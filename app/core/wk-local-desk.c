@@ -3095,6 +3095,7 @@ list_feedback_job (sqlite3  *db,
                            " AND (?5 = 0 OR s.score <= ?5)"
                            " AND (?6 IS NULL OR s.followup_status = ?6)"
                            " AND (?7 = 0 OR s.comment <> '')"
+                           " AND (?10 IS NULL OR instr (',' || s.tags || ',', ',' || ?10 || ',') > 0)"
                            " ORDER BY s.score, s.created_at DESC, s.id DESC"
                            " LIMIT ?8 OFFSET ?9", error);
   if (stmt == NULL)
@@ -3108,6 +3109,7 @@ list_feedback_job (sqlite3  *db,
   sqlite3_bind_int (stmt, 7, q->with_comment_only ? 1 : 0);
   sqlite3_bind_int (stmt, 8, q->limit == 0 ? 100 : MIN (q->limit, 1000));
   sqlite3_bind_int64 (stmt, 9, q->offset);
+  bind_text (stmt, 10, q->tag);
   return collect_rows (db, stmt, WK_TYPE_SURVEY, error);
 }
 
@@ -3132,6 +3134,8 @@ wk_local_desk_list_feedback (WkDesk                *desk,
   else if (query->from < 0 || query->to < 0 || (query->to > 0 && query->from >= query->to) ||
            query->lounge_id < 0 || query->engineer_id < 0)
     g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID, _("The period must end after it starts"));
+  else if (query->tag != NULL && !wk_survey_tag_is_known (query->tag))
+    g_set_error (&error, WK_ERROR, WK_ERROR_INVALID, _("“%s” is not a known feedback tag"), query->tag);
 
   if (error != NULL)
     {

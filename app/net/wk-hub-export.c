@@ -217,7 +217,7 @@ wk_hub_export_main (int    argc,
       query->to = to;
       query->lounge_id = lounge_id;
       query->engineer_id = engineer_id;
-      wk_export_surveys_async (WK_DESK (desk), query, NULL, NULL, exported_cb, &run);
+      wk_export_surveys_async (WK_DESK (desk), query, NULL, exported_cb, &run);
     }
   g_main_loop_run (run.loop);
   g_main_loop_unref (run.loop);

@@ -1070,6 +1070,7 @@ route_feedback (Request *req)
   query->max_score = (int) max_score;
   query->limit = (guint) limit;
   query->offset = (guint) offset;
+  query->tag = g_strdup (query_text (req, "tag"));
 
   wk_desk_list_feedback_async (req->self->desk, query, req->cancellable, desk_done_cb,
                                expect (req, FINISH (wk_desk_list_feedback_finish), RESULT_LIST));

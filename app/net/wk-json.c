@@ -1054,7 +1054,7 @@ wk_json_to_ticket_update (JsonNode  *node,
 
 static const char * const feedback_members[] = {
   "from", "to", "lounge_id", "engineer_id", "max_score", "followup_status", "with_comment_only",
-  "limit", "offset", NULL
+  "tag", "limit", "offset", NULL
 };
 
 JsonNode *
@@ -1072,6 +1072,7 @@ wk_json_from_feedback_query (const WkFeedbackQuery *query)
   add_int (builder, "max_score", query->max_score);
   add_enum (builder, "followup_status", WK_TYPE_FOLLOWUP_STATUS, query->followup_status);
   add_bool (builder, "with_comment_only", query->with_comment_only);
+  add_string (builder, "tag", query->tag);
   add_int (builder, "limit", query->limit);
   add_int (builder, "offset", query->offset);
   json_builder_end_object (builder);
@@ -1098,6 +1099,7 @@ wk_json_to_feedback_query (JsonNode  *node,
       !read_int (o, "max_score", FALSE, 0, 5, &max_score, error) ||
       !read_enum (o, "followup_status", WK_TYPE_FOLLOWUP_STATUS, FALSE, &followup, error) ||
       !read_bool (o, "with_comment_only", FALSE, &query->with_comment_only, error) ||
+      !read_string (o, "tag", FALSE, 64, &query->tag, error) ||
       !read_int (o, "limit", FALSE, 0, 1000, &limit, error) ||
       !read_int (o, "offset", FALSE, 0, G_MAXUINT, &offset, error))
     return NULL;

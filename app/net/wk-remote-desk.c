@@ -1410,6 +1410,8 @@ wk_remote_desk_list_feedback (WkDesk                *desk,
     }
   if (query->with_comment_only)
     append_text (path, "with_comment_only", "true");
+  if (query->tag != NULL)
+    append_text (path, "tag", query->tag);
   if (query->limit != 0)
     append_int (path, "limit", query->limit);
   if (query->offset != 0)

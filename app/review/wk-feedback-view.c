@@ -10,7 +10,6 @@
 
 #include "wk-feedback-detail.h"
 #include "wk-feedback-row.h"
-#include "wk-export.h"
 
 #include <glib/gi18n.h>
 
@@ -69,6 +68,7 @@ wk_feedback_view_dup_query (WkFeedbackView *self)
   query->followup_status = followup != GTK_INVALID_LIST_POSITION && followup > 0
                            ? (int) followup - 1 : -1;
   query->with_comment_only = gtk_check_button_get_active (self->comment_check);
+  query->tag = g_strdup (wk_feedback_view_get_tag (self));
   query->limit = LIST_LIMIT;
   return query;
 }
@@ -96,11 +96,10 @@ list_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) list = wk_desk_list_feedback_finish (WK_DESK (source), result, &error);
-  g_autoptr(GListStore) filtered = NULL;
   WkFeedbackView *self;
   WkSurvey *selected;
   gint64 selected_id = 0;
-  guint n_all, n;
+  guint n;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -118,20 +117,18 @@ list_cb (GObject      *source,
   if (selected != NULL)
     selected_id = wk_survey_get_id (selected);
 
-  n_all = g_list_model_get_n_items (list);
-  filtered = wk_export_filter_by_tag (list, wk_feedback_view_get_tag (self));
-  n = g_list_model_get_n_items (G_LIST_MODEL (filtered));
+  n = g_list_model_get_n_items (list);
   {
     g_autofree gpointer *items = g_new0 (gpointer, n + 1);
 
     for (guint i = 0; i < n; i++)
-      items[i] = g_list_model_get_item (G_LIST_MODEL (filtered), i);
+      items[i] = g_list_model_get_item (list, i);
     g_list_store_splice (self->surveys, 0, g_list_model_get_n_items (G_LIST_MODEL (self->surveys)),
                          items, n);
     for (guint i = 0; i < n; i++)
       g_object_unref (items[i]);
   }
-  show_count (self, n, n_all >= LIST_LIMIT);
+  show_count (self, n, n >= LIST_LIMIT);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
 
   for (guint i = 0; selected_id != 0 && i < n; i++)

@@ -777,8 +777,7 @@ chooser_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(WkFeedbackQuery) query = wk_feedback_view_dup_query (self->feedback);
 
-      wk_export_surveys_async (get_desk (self), query, wk_feedback_view_get_tag (self->feedback),
-                               self->cancellable, exported_cb, export);
+      wk_export_surveys_async (get_desk (self), query, self->cancellable, exported_cb, export);
     }
 }
 

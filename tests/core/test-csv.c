@@ -206,27 +206,6 @@ test_visits_csv (void)
   g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "Never Named"));
 }
 
-static void
-test_filter_by_tag (void)
-{
-  g_autoptr(GListStore) store = g_list_store_new (WK_TYPE_SURVEY);
-  g_autoptr(WkSurvey) tagged = make_survey (1, 2, "", FALSE, FALSE, NULL);
-  g_autoptr(WkSurvey) plain = g_object_new (WK_TYPE_SURVEY, "id", (gint64) 2, "uuid", "v",
-                                            "score", 4, NULL);
-  g_autoptr(GListStore) speed = NULL;
-  g_autoptr(GListStore) all = NULL;
-  g_autoptr(GListStore) none = NULL;
-
-  g_list_store_append (store, tagged);
-  g_list_store_append (store, plain);
-  speed = wk_export_filter_by_tag (G_LIST_MODEL (store), "speed");
-  all = wk_export_filter_by_tag (G_LIST_MODEL (store), NULL);
-  none = wk_export_filter_by_tag (G_LIST_MODEL (store), "value");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (speed)), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -242,7 +221,6 @@ main (int    argc,
   g_test_add_func ("/csv/invalid-utf8", test_csv_invalid_utf8);
   g_test_add_func ("/export/surveys-csv", test_surveys_csv);
   g_test_add_func ("/export/visits-csv", test_visits_csv);
-  g_test_add_func ("/export/filter-by-tag", test_filter_by_tag);
 
   return g_test_run ();
 }

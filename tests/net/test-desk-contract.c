@@ -664,6 +664,42 @@ test_surveys (Fixture       *fx,
   feedback = CALL_ON (desk_as (fx, LEA), &error, list_feedback, query);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (feedback), ==, 1);
+  g_clear_object (&feedback);
+
+  /* by tag: only the tagged survey, whatever its neighbours' tags */
+  {
+    g_autoptr(WkCheckInRequest) rv2 = guest_request ("Bo Guest");
+    g_autoptr(WkVisit) visit2 = check_in_ok (fx, rv2);
+    g_autoptr(WkSurveyRequest) tagged = survey_request (wk_visit_get_id (visit2), 3);
+    g_autoptr(WkSurvey) stored = NULL;
+    g_autoptr(WkFeedbackQuery) by_tag = wk_feedback_query_new ();
+    g_autoptr(GListModel) found = NULL;
+    const char * const tags[] = { "knowledge", "speed", NULL };
+
+    tagged->tags = g_strdupv ((char **) tags);
+    stored = CALL (fx, &error, submit_survey, tagged);
+    g_assert_no_error (error);
+
+    by_tag->tag = g_strdup ("speed");
+    found = CALL_ON (desk_as (fx, LEA), &error, list_feedback, by_tag);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+    {
+      g_autoptr(WkSurvey) first = g_list_model_get_item (found, 0);
+
+      g_assert_cmpint (wk_survey_get_id (first), ==, wk_survey_get_id (stored));
+    }
+    g_clear_object (&found);
+    /* a tag nobody gave finds nothing; a tag that is not one of ours is refused */
+    g_free (by_tag->tag);
+    by_tag->tag = g_strdup ("value");
+    found = CALL_ON (desk_as (fx, LEA), &error, list_feedback, by_tag);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
+    g_free (by_tag->tag);
+    by_tag->tag = g_strdup ("' OR 1=1 --");
+    ASSERT_FAILS_ON (fx, desk_as (fx, LEA), WK_ERROR_INVALID, list_feedback, by_tag);
+  }
 
   followed = CALL_ON (desk_as (fx, LEA), &error, set_followup, wk_survey_get_id (survey),
                       WK_FOLLOWUP_STATUS_CONTACTED, LEA, "Called back");

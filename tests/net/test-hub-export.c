@@ -173,7 +173,7 @@ export_in_process (const char *db_path,
       query->from = MARCH_FROM;
       query->to = MARCH_TO;
       query->lounge_id = lounge_id;
-      wk_export_surveys_async (WK_DESK (desk), query, NULL, NULL, got_result_cb, &result);
+      wk_export_surveys_async (WK_DESK (desk), query, NULL, got_result_cb, &result);
     }
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
