@@ -19,7 +19,7 @@
 
 #include <glib/gi18n.h>
 
-#define REFRESH_SECONDS    5    /* other processes (a local kiosk) raise no events here */
+#define REFRESH_SECONDS    60   /* the waiting minutes move on; changes come as events */
 #define EVENT_DEBOUNCE_MS  300
 #define MAX_WAITING_SHOWN  12
 

@@ -51,6 +51,8 @@ typedef struct {
   GMutex           mutex;
   GPtrArray       *subs;        /* of Subscription, under mutex */
   guint            next_id;
+  gint64           published;   /* the last event id published, -1 before
+                                 * the first look; only touched on the worker */
 } EventHub;
 
 typedef struct {
@@ -84,6 +86,7 @@ event_hub_new (void)
   g_mutex_init (&hub->mutex);
   hub->subs = g_ptr_array_new_with_free_func ((GDestroyNotify) subscription_unref);
   hub->next_id = 1;
+  hub->published = -1;
   return hub;
 }
 
@@ -156,12 +159,12 @@ dispatch_locked (Subscription *sub,
                               deliver_cb, delivery, delivery_free);
 }
 
-/* On the worker, after a commit: in commit order for every subscriber. */
+/* On the worker: @events, in commit order, to every live subscriber. */
 static void
-event_hub_publish (EventHub  *hub,
-                   GPtrArray *events)
+event_hub_dispatch (EventHub  *hub,
+                    GPtrArray *events)
 {
-  if (hub == NULL || events == NULL || events->len == 0)
+  if (events->len == 0)
     return;
 
   g_mutex_lock (&hub->mutex);
@@ -172,7 +175,74 @@ event_hub_publish (EventHub  *hub,
       if (sub->live)
         dispatch_locked (sub, events);
     }
+  hub->published = MAX (hub->published,
+                        wk_event_get_id (g_ptr_array_index (events, events->len - 1)));
   g_mutex_unlock (&hub->mutex);
+}
+
+static GListStore *read_events (sqlite3  *db,
+                                gint64    after,
+                                guint     limit,
+                                GError  **error);
+
+/* On the worker: publishes what other connections to the same file (the
+ * kiosk, another laptop, a command-line tool) logged since the last
+ * publish, up to but not including event @before (0: everything). */
+static void
+event_hub_publish_log (EventHub *hub,
+                       sqlite3  *db,
+                       gint64    before)
+{
+  if (hub->published < 0)
+    return;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListStore) batch = read_events (db, hub->published, EVENTS_BATCH, &error);
+      g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n;
+
+      if (batch == NULL)
+        {
+          g_warning ("Could not read the changes made by other programs: %s", error->message);
+          return;
+        }
+      n = g_list_model_get_n_items (G_LIST_MODEL (batch));
+      for (guint i = 0; i < n; i++)
+        {
+          WkEvent *event = g_list_model_get_item (G_LIST_MODEL (batch), i);
+
+          if (before > 0 && wk_event_get_id (event) >= before)
+            {
+              g_object_unref (event);
+              n = 0;
+              break;
+            }
+          g_ptr_array_add (events, event);
+        }
+      event_hub_dispatch (hub, events);
+      if (n < EVENTS_BATCH)
+        return;
+    }
+}
+
+/* On the worker, after a commit: first what others logged before it, then
+ * @events; so every subscriber sees the log in order, whoever wrote it. */
+static void
+event_hub_publish (EventHub  *hub,
+                   sqlite3   *db,
+                   GPtrArray *events)
+{
+  gint64 first;
+
+  if (hub == NULL || events == NULL || events->len == 0)
+    return;
+
+  first = wk_event_get_id (g_ptr_array_index (events, 0));
+  if (hub->published >= 0 && first > hub->published + 1)
+    event_hub_publish_log (hub, db, first);
+  event_hub_dispatch (hub, events);
 }
 
 /* ---- the object ----------------------------------------------------------- */
@@ -185,6 +255,7 @@ struct _WkLocalDesk
   EventHub         *hub;                 /* owned */
   guint             signal_subscription;
   WkUpstreamLookup *lookup;              /* owned, or NULL */
+  GFileMonitor     *monitors[2];         /* owned: the database and its WAL */
 };
 
 static void wk_local_desk_desk_iface_init (WkDeskInterface *iface);
@@ -801,7 +872,7 @@ tx_commit (Tx        *tx,
 
   if (!wk_store_commit (db, error))
     return FALSE;
-  event_hub_publish (hub, tx->events);
+  event_hub_publish (hub, db, tx->events);
   return TRUE;
 }
 
@@ -3915,6 +3986,85 @@ emit_event_cb (WkDesk   *desk,
   g_signal_emit_by_name (desk, "event", event);
 }
 
+/* ---- changes made by other programs -------------------------------------------- */
+
+#define MONITOR_RATE_MS 50
+
+/* Where the log stands when the desk starts: later events are news. */
+static gpointer
+log_start_job (sqlite3  *db,
+               gpointer  data,
+               GError  **error)
+{
+  Args *a = data;
+  g_autoptr(WkStoreStmt) stmt = wk_store_prepare (db, "SELECT coalesce (max (id), 0) FROM event", error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW && a->hub->published < 0)
+    a->hub->published = sqlite3_column_int64 (stmt, 0);
+  return NULL;
+}
+
+static gpointer
+log_news_job (sqlite3  *db,
+              gpointer  data,
+              GError  **error)
+{
+  Args *a = data;
+
+  event_hub_publish_log (a->hub, db, 0);
+  return NULL;
+}
+
+static void
+database_changed_cb (WkLocalDesk       *self,
+                     GFile             *file,
+                     GFile             *other,
+                     GFileMonitorEvent  event_type)
+{
+  if (self->store == NULL)
+    return;
+  if (event_type == G_FILE_MONITOR_EVENT_CHANGED || event_type == G_FILE_MONITOR_EVENT_CREATED ||
+      event_type == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT)
+    wk_store_run_detached (self->store, log_news_job, args_new (self), args_free);
+}
+
+/* Another program writing the same database file (the kiosk, another
+ * laptop, `walkup-hub` tools) logs its changes there; subscribers hear of
+ * them once the file changes, in log order with our own. */
+static void
+watch_database (WkLocalDesk *self)
+{
+  const char *path = wk_store_get_path (self->store);
+  g_autofree char *wal = NULL;
+  const char *paths[2];
+
+  wk_store_run_detached (self->store, log_start_job, args_new (self), args_free);
+  if (path == NULL || *path == '\0' || g_str_has_prefix (path, ":memory:") ||
+      g_str_has_prefix (path, "file:"))
+    return;
+
+  wal = g_strconcat (path, "-wal", NULL);
+  paths[0] = path;
+  paths[1] = wal;
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+
+      self->monitors[i] = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+      if (self->monitors[i] == NULL)
+        {
+          g_message ("Not watching %s for changes by other programs: %s", paths[i], error->message);
+          continue;
+        }
+      g_file_monitor_set_rate_limit (self->monitors[i], MONITOR_RATE_MS);
+      g_signal_connect_object (self->monitors[i], "changed", G_CALLBACK (database_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+}
+
 static void
 wk_local_desk_constructed (GObject *object)
 {
@@ -3924,6 +4074,7 @@ wk_local_desk_constructed (GObject *object)
 
   g_assert (self->store != NULL);
   self->signal_subscription = wk_local_desk_subscribe (WK_DESK (self), -1, emit_event_cb, NULL, NULL);
+  watch_database (self);
 }
 
 static void
@@ -3950,6 +4101,12 @@ wk_local_desk_dispose (GObject *object)
         }
     }
   self->signal_subscription = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (self->monitors); i++)
+    {
+      if (self->monitors[i] != NULL)
+        g_file_monitor_cancel (self->monitors[i]);
+      g_clear_object (&self->monitors[i]);
+    }
   g_clear_object (&self->lookup);
   g_clear_object (&self->store);
 

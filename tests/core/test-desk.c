@@ -1263,6 +1263,84 @@ test_events (Fixture       *fx,
   g_signal_handler_disconnect (fx->desk, handler);
 }
 
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @events holds @n, or @seconds pass. */
+static void
+wait_for_events (GPtrArray *events,
+                 guint      n,
+                 int        seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (events->len < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+/* Another program on the same database file (here: a second store and desk,
+ * so a second SQLite connection the first desk knows nothing of). */
+static void
+test_events_from_others (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+  Fixture other = { fx->path, NULL, NULL };
+  guint live_id;
+
+  other.store = wk_store_new (fx->path, NULL, &error);
+  g_assert_no_error (error);
+  other.desk = WK_DESK (wk_local_desk_new (other.store));
+
+  /* the desk has taken note of where the log stands */
+  {
+    g_autoptr(WkCheckInRequest) r = guest_request ("Before Anyone Listens");
+    g_autoptr(WkVisit) v = check_in_ok (fx, r);
+  }
+  live_id = wk_desk_subscribe (fx->desk, -1, collect_event_cb, g_ptr_array_ref (live),
+                               (GDestroyNotify) g_ptr_array_unref);
+
+  /* written elsewhere: heard once the file changes */
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(WkCheckInRequest) r = guest_request ("Kiosk Walk-In");
+      g_autoptr(WkVisit) v = check_in_ok (&other, r);
+    }
+  wait_for_events (live, 2, 10);
+  g_assert_cmpuint (live->len, ==, 2);
+  g_assert_cmpstr (wk_event_get_kind (g_ptr_array_index (live, 0)), ==, "visit.checked_in");
+
+  /* written elsewhere and then here at once: both, in log order, once each */
+  {
+    g_autoptr(WkCheckInRequest) there = guest_request ("Kiosk Walk-In");
+    g_autoptr(WkCheckInRequest) here = guest_request ("Laptop Walk-In");
+    g_autoptr(WkVisit) v1 = check_in_ok (&other, there);
+    g_autoptr(WkVisit) v2 = check_in_ok (fx, here);
+  }
+  wait_for_events (live, 4, 10);
+  /* anything late or doubled would show now */
+  wait_for_events (live, 5, 1);
+  g_assert_cmpuint (live->len, ==, 4);
+  for (guint i = 1; i < live->len; i++)
+    g_assert_cmpint (wk_event_get_id (g_ptr_array_index (live, i)), ==,
+                     wk_event_get_id (g_ptr_array_index (live, i - 1)) + 1);
+  g_assert_cmpint (wk_event_get_id (g_ptr_array_index (live, 3)), ==,
+                   count (fx, "SELECT max (id) FROM event"));
+
+  wk_desk_unsubscribe (fx->desk, live_id);
+  wk_store_close (other.store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (other.desk);
+  g_assert_finalize_object (other.store);
+}
+
 /* ---- sign in -------------------------------------------------------------------- */
 
 static void
@@ -1530,6 +1608,7 @@ main (int   argc,
   ADD ("/desk/metrics", test_metrics);
   ADD ("/desk/announcements-and-lounges", test_announcements_and_lounges);
   ADD ("/desk/events", test_events);
+  ADD ("/desk/events/from-others", test_events_from_others);
   ADD ("/desk/sign-in", test_sign_in);
   ADD ("/desk/cancelled", test_cancelled);
   ADD ("/desk/estimate-wait", test_estimate_wait);
