@@ -636,6 +636,32 @@ load_visit (sqlite3  *db,
   return one_row (db, stmt, WK_TYPE_VISIT, msg, error);
 }
 
+/* A ticket with the upstream conflict of its last delivered edit, unless
+ * acknowledged: the fields the upstream did not take, with its values and
+ * ours (docs/upstream.md), newline-separated for row_to_object(). */
+#define TICKET_WITH_CONFLICT_SELECT \
+  "WITH last AS (SELECT d.event_id AS id, d.at AS at, d.detail AS detail" \
+  "  FROM upstream_delivery d WHERE d.outcome = 'conflict'" \
+  "  AND d.event_id = (SELECT e.id FROM event e" \
+  "   WHERE e.entity = 'ticket' AND e.entity_id = ?1 AND e.kind = 'ticket.updated'" \
+  "   AND EXISTS (SELECT 1 FROM upstream_delivery o WHERE o.event_id = e.id)" \
+  "   ORDER BY e.id DESC LIMIT 1)" \
+  "  AND NOT EXISTS (SELECT 1 FROM event k WHERE k.entity = 'ticket' AND k.entity_id = ?1" \
+  "   AND k.kind = 'ticket.conflict_acknowledged'" \
+  "   AND json_extract (k.payload, '$.conflict_id') = d.event_id))," \
+  " f (name, key) AS (VALUES ('subject', 'subject'), ('status', 'status')," \
+  "  ('assignee', 'owner'), ('category', 'category'))," \
+  " c AS (SELECT l.id AS upstream_conflict_id, l.at AS upstream_conflict_at," \
+  "  group_concat (f.name, char (10)) AS upstream_conflict_fields," \
+  "  group_concat (replace (COALESCE (json_extract (l.detail, '$.upstream.' || f.key), '')," \
+  "   char (10), ' '), char (10)) AS upstream_conflict_theirs," \
+  "  group_concat (replace (COALESCE (json_extract (l.detail, '$.ours.' || f.key), '')," \
+  "   char (10), ' '), char (10)) AS upstream_conflict_ours" \
+  "  FROM last l, f WHERE json_type (l.detail, '$.ours.' || f.key) IS NOT NULL" \
+  "  AND COALESCE (json_extract (l.detail, '$.ours.' || f.key), '')" \
+  "   IS NOT COALESCE (json_extract (l.detail, '$.upstream.' || f.key), ''))" \
+  " SELECT x.*, c.* FROM (" TICKET_SELECT " WHERE t.id = ?1) x, c"
+
 static WkTicket *
 load_ticket (sqlite3   *db,
              gint64     id,
@@ -648,7 +674,8 @@ load_ticket (sqlite3   *db,
   g_autofree char *msg = NULL;
   int rc;
 
-  stmt = wk_store_prepare (db, TICKET_SELECT " WHERE t.id = ?", error);
+  stmt = wk_store_prepare (db, with_notes ? TICKET_WITH_CONFLICT_SELECT : TICKET_SELECT " WHERE t.id = ?1",
+                           error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -2507,6 +2534,100 @@ wk_local_desk_add_note (WkDesk              *desk,
            cancellable, callback, user_data);
 }
 
+static gpointer
+acknowledge_conflict_job (sqlite3  *db,
+                          gpointer  data,
+                          GError  **error)
+{
+  Args *a = data;
+  g_auto(Tx) tx = { 0, };
+  g_autoptr(WkTicket) ticket = NULL;
+  g_autoptr(WkPerson) actor = NULL;
+  g_autoptr(WkStoreStmt) stmt = NULL;
+  g_autoptr(GString) payload = g_string_new (NULL);
+  int rc;
+
+  if (!tx_begin (&tx, db, error))
+    return NULL;
+  ticket = load_ticket (db, a->id, TRUE, error);
+  if (ticket == NULL)
+    return NULL;
+  if (a->actor_id > 0 && (actor = load_staff (db, a->actor_id, error)) == NULL)
+    return NULL;
+  if (wk_ticket_get_upstream_conflict_id (ticket) != a->version)
+    {
+      /* acknowledged already, or not this ticket's */
+      stmt = wk_store_prepare (db,
+                               "SELECT 1 FROM upstream_delivery d JOIN event e ON e.id = d.event_id"
+                               " WHERE d.event_id = ?2 AND d.outcome = 'conflict'"
+                               " AND e.entity = 'ticket' AND e.entity_id = ?1", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, a->id);
+      sqlite3_bind_int64 (stmt, 2, a->version);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        return g_steal_pointer (&ticket);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, WK_ERROR, WK_ERROR_NOT_FOUND,
+                     /* Translators: %s is a ticket reference such as WK-10042 */
+                     _("Ticket %s has no such conflict with the service desk system"),
+                     wk_ticket_get_ref (ticket));
+      else
+        wk_db_set_error (db, rc, error, "reading a conflict");
+      return NULL;
+    }
+
+  wk_json_begin_object (payload);
+  wk_json_member_int (payload, "ticket_id", a->id);
+  wk_json_member_int (payload, "conflict_id", a->version);
+  wk_json_end_object (payload);
+  if (!tx_event (&tx, a->actor_id, NULL, "ticket.conflict_acknowledged", "ticket", a->id,
+                 payload, error))
+    return NULL;
+  g_clear_object (&ticket);
+  ticket = load_ticket (db, a->id, TRUE, error);
+  if (ticket == NULL || !tx_commit (&tx, a->hub, error))
+    return NULL;
+
+  return g_steal_pointer (&ticket);
+}
+
+static void
+wk_local_desk_acknowledge_conflict (WkDesk              *desk,
+                                    gint64               ticket_id,
+                                    gint64               conflict_id,
+                                    gint64               actor_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  WkLocalDesk *self = WK_LOCAL_DESK (desk);
+  GError *error = NULL;
+  Args *a;
+
+  if (!wk_validate_id (_("The ticket"), ticket_id, &error) ||
+      !wk_validate_id (_("The conflict"), conflict_id, &error))
+    {
+      /* the validator set the error */
+    }
+  else if (actor_id < 0)
+    g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID, _("The version or person id is not valid"));
+
+  if (error != NULL)
+    {
+      return_error (self, wk_desk_acknowledge_conflict_async, error, cancellable, callback, user_data);
+      return;
+    }
+
+  a = args_new (self);
+  a->id = ticket_id;
+  a->version = conflict_id;
+  a->actor_id = actor_id;
+  run_job (self, wk_desk_acknowledge_conflict_async, acknowledge_conflict_job, a, g_object_unref,
+           cancellable, callback, user_data);
+}
+
 /* ---- hardware ------------------------------------------------------------------ */
 
 static gpointer
@@ -4039,6 +4160,7 @@ wk_local_desk_desk_iface_init (WkDeskInterface *iface)
   iface->get_ticket = wk_local_desk_get_ticket;
   iface->update_ticket = wk_local_desk_update_ticket;
   iface->add_note = wk_local_desk_add_note;
+  iface->acknowledge_conflict = wk_local_desk_acknowledge_conflict;
   iface->list_hardware = wk_local_desk_list_hardware;
   iface->add_hardware = wk_local_desk_add_hardware;
   iface->mark_hardware_ready = wk_local_desk_mark_hardware_ready;
