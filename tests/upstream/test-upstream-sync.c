@@ -459,6 +459,8 @@ test_conflict_recorded (Fixture       *fx,
   g_autofree char *version = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(WkUpstreamTicket) now = NULL;
+  g_autoptr(WkTicket) shown = NULL;
+  g_autoptr(WkTicket) acknowledged = NULL;
   g_autoptr(GError) error = NULL;
   guint http;
 
@@ -500,6 +502,28 @@ test_conflict_recorded (Fixture       *fx,
                          wk_ticket_get_id (ticket));
   version = query_text (fx, sql);
   g_assert_cmpstr (version, ==, now->version);
+
+  /* the engineer sees it through the desk: what RT has, what was not applied */
+  g_clear_object (&result);
+  wk_desk_get_ticket_async (WK_DESK (fx->desk), wk_ticket_get_id (ticket), NULL, got_result_cb, &result);
+  shown = wk_desk_get_ticket_finish (WK_DESK (fx->desk), wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_ticket_get_upstream_conflict_id (shown), >, 0);
+  g_assert_cmpstr (wk_ticket_get_upstream_conflict_fields (shown)[0], ==, "status");
+  g_assert_null (wk_ticket_get_upstream_conflict_fields (shown)[1]);
+  g_assert_cmpstr (wk_ticket_get_upstream_conflict_theirs (shown)[0], ==, "pending");
+  g_assert_cmpstr (wk_ticket_get_upstream_conflict_ours (shown)[0], ==, "resolved");
+
+  /* acknowledged, it is gone */
+  g_clear_object (&result);
+  wk_desk_acknowledge_conflict_async (WK_DESK (fx->desk), wk_ticket_get_id (ticket),
+                                      wk_ticket_get_upstream_conflict_id (shown), ENGINEER, NULL,
+                                      got_result_cb, &result);
+  acknowledged = wk_desk_acknowledge_conflict_finish (WK_DESK (fx->desk), wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_ticket_get_upstream_conflict_id (acknowledged), ==, 0);
+  wait_synced (fx);
+  g_assert_cmpint (count_outcome (fx, "conflict"), ==, 1);
 }
 
 /* Notes, hardware and surveys reach the ticket; an anonymous survey does not. */
