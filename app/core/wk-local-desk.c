@@ -227,6 +227,7 @@ typedef struct {
   WkVisitQuery       visits;
   Subscription      *sub;        /* owned */
   GPtrArray         *upstream;   /* owned, of WkUpstreamTicket */
+  WkUpstreamPerson  *upstream_person;  /* owned */
 } Args;
 
 static Args *
@@ -258,6 +259,7 @@ args_free (gpointer data)
   g_clear_pointer (&a->feedback, wk_feedback_query_free);
   g_clear_pointer (&a->sub, subscription_unref);
   g_clear_pointer (&a->upstream, g_ptr_array_unref);
+  g_clear_pointer (&a->upstream_person, wk_upstream_person_free);
   g_free (a);
 }
 
@@ -1375,7 +1377,8 @@ merge_and_identify_job (sqlite3  *db,
 }
 
 typedef struct {
-  WkIdentity *local;   /* owned: the answer from the local copy */
+  WkIdentity *local;      /* owned: the answer from the local copy */
+  GError     *not_found;  /* owned: the local copy's answer when it knew no one */
   int         by;
   char       *value;
 } IdentifyData;
@@ -1386,6 +1389,7 @@ identify_data_free (gpointer data)
   IdentifyData *d = data;
 
   g_clear_object (&d->local);
+  g_clear_error (&d->not_found);
   g_free (d->value);
   g_free (d);
 }
@@ -1459,36 +1463,172 @@ identify_upstream_cb (GObject      *source,
                            cancellable, identify_merged_cb, g_steal_pointer (&task));
 }
 
+/* @d->local is set: ask the upstream for the person's tickets. */
 static void
-identify_local_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+identify_tickets (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
+  IdentifyData *d = g_task_get_task_data (task);
+  WkLocalDesk *self = g_task_get_source_object (task);
+  WkPerson *person = wk_identity_get_person (d->local);
+
+  if (self->lookup == NULL || person == NULL || wk_person_get_email (person) == NULL)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&d->local), g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+  wk_upstream_lookup_find_tickets_async (self->lookup, wk_person_get_email (person),
+                                         g_task_get_cancellable (task), identify_upstream_cb, task);
+}
+
+/* Someone the upstream knows joins the local directory as a visitor: a new
+ * person (RT's real name, email and badge), or, found by badge, the person
+ * with RT's email gets the badge.  Then identify again. */
+static gpointer
+adopt_person_and_identify_job (sqlite3  *db,
+                               gpointer  data,
+                               GError  **error)
+{
+  Args *a = data;
+  WkUpstreamPerson *p = a->upstream_person;
+  g_auto(Tx) tx = { 0, };
+  g_autoptr(WkStoreStmt) stmt = NULL;
+  g_autoptr(GString) payload = g_string_new (NULL);
+  g_autofree char *actor = g_strdup_printf ("upstream:%s", a->text3);
+  const char *email = a->by == WK_IDENTIFIED_BY_EMAIL ? a->text : p->email;
+  const char *badge = a->by == WK_IDENTIFIED_BY_BADGE ? a->text : p->badge_id;
+  gint64 person_id = 0;
+
+  if (!tx_begin (&tx, db, error))
+    return NULL;
+  if (email != NULL &&
+      (person_id = find_id_text (db, "SELECT id FROM person WHERE email = ?", email, error)) < 0)
+    return NULL;
+
+  if (person_id > 0)
+    stmt = wk_store_prepare (db,
+                             "UPDATE person SET badge_id = ?2, updated_at = ?3"
+                             " WHERE id = ?1 AND badge_id IS NULL AND ?2 IS NOT NULL"
+                             " AND NOT EXISTS (SELECT 1 FROM person o WHERE o.badge_id = ?2)", error);
+  else
+    stmt = wk_store_prepare (db,
+                             "INSERT INTO person (badge_id, email, display_name, role, created_at, updated_at)"
+                             " SELECT CASE WHEN EXISTS (SELECT 1 FROM person o WHERE o.badge_id = ?2)"
+                             "  THEN NULL ELSE ?2 END, ?4, ?5, 'visitor', ?3, ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  bind_text (stmt, 2, badge);
+  sqlite3_bind_int64 (stmt, 3, tx.now);
+  bind_text (stmt, 4, email);
+  bind_text (stmt, 5, p->display_name != NULL ? p->display_name : email != NULL ? email : p->id);
+  if (!wk_store_step_done (db, stmt, "adding a person from the upstream", error))
+    return NULL;
+
+  if (sqlite3_changes (db) == 1)
+    {
+      gboolean added = person_id == 0;
+
+      if (added)
+        person_id = sqlite3_last_insert_rowid (db);
+      wk_json_begin_object (payload);
+      wk_json_member_int (payload, "person_id", person_id);
+      wk_json_member_string (payload, "upstream_id", p->id);
+      wk_json_end_object (payload);
+      if (!tx_event_as (&tx, actor, added ? "person.added" : "person.updated", "person", person_id,
+                        payload, error))
+        return NULL;
+    }
+  if (!tx_commit (&tx, a->hub, error))
+    return NULL;
+
+  return identify_job (db, data, error);
+}
+
+static void
+identify_adopted_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
   IdentifyData *d = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  GCancellable *cancellable;
-  WkLocalDesk *self;
-  WkPerson *person;
 
   d->local = wk_store_run_finish (WK_STORE (source), result, &error);
   if (d->local == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
       return;
     }
+  identify_tickets (task);
+}
 
-  self = g_task_get_source_object (task);
-  person = wk_identity_get_person (d->local);
-  if (self->lookup == NULL || person == NULL || wk_person_get_email (person) == NULL)
+static void
+identify_person_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  IdentifyData *d = g_task_get_task_data (task);
+  WkUpstreamLookup *lookup = WK_UPSTREAM_LOOKUP (source);
+  WkLocalDesk *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  WkUpstreamPerson *person;
+  Args *a;
+
+  person = wk_upstream_lookup_find_person_finish (lookup, result, &error);
+  if (person == NULL)
     {
-      g_task_return_pointer (task, g_steal_pointer (&d->local), g_object_unref);
+      /* unknown there too, or slow: a guest, never a wait */
+      if (!g_error_matches (error, WK_ERROR, WK_ERROR_NOT_FOUND))
+        g_debug ("Person from the upstream: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_error (task, g_steal_pointer (&d->not_found));
+      g_object_unref (task);
       return;
     }
 
-  cancellable = g_task_get_cancellable (task);
-  wk_upstream_lookup_find_tickets_async (self->lookup, wk_person_get_email (person), cancellable,
-                                         identify_upstream_cb, g_steal_pointer (&task));
+  a = args_new (self);
+  a->by = d->by;
+  a->text = g_strdup (d->value);
+  a->text3 = g_strdup (wk_upstream_get_system (wk_upstream_lookup_get_upstream (lookup)));
+  a->upstream_person = person;
+  wk_store_run_full_async (self->store, adopt_person_and_identify_job, a, args_free, g_object_unref,
+                           g_task_get_cancellable (task), identify_adopted_cb, task);
+}
+
+static void
+identify_local_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  IdentifyData *d = g_task_get_task_data (task);
+  WkLocalDesk *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  d->local = wk_store_run_finish (WK_STORE (source), result, &error);
+  if (d->local != NULL)
+    {
+      identify_tickets (task);
+      return;
+    }
+  if (g_error_matches (error, WK_ERROR, WK_ERROR_NOT_FOUND) &&
+      (d->by == WK_IDENTIFIED_BY_EMAIL || d->by == WK_IDENTIFIED_BY_BADGE))
+    {
+      /* not in the directory: perhaps the upstream knows them */
+      d->not_found = g_steal_pointer (&error);
+      wk_upstream_lookup_find_person_async (self->lookup,
+                                            d->by == WK_IDENTIFIED_BY_EMAIL ? d->value : NULL,
+                                            d->by == WK_IDENTIFIED_BY_BADGE ? d->value : NULL,
+                                            g_task_get_cancellable (task), identify_person_cb, task);
+      return;
+    }
+  g_task_return_error (task, g_steal_pointer (&error));
+  g_object_unref (task);
 }
 
 /* Takes @a. */

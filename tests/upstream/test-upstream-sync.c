@@ -439,6 +439,87 @@ test_resolve_through_desk (Fixture       *fx,
   g_assert_cmpint (count_outcome (fx, "delivered"), ==, 2);
 }
 
+static WkIdentity *
+identify_by (Fixture        *fx,
+             WkIdentifiedBy  by,
+             const char     *value,
+             GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wk_desk_identify_async (WK_DESK (fx->desk), by, value, NULL, got_result_cb, &result);
+  return wk_desk_identify_finish (WK_DESK (fx->desk), wait_for (&result), error);
+}
+
+/* People only RT knows (by email, or by the user field Badge) become known
+ * visitors with RT's real name and their RT tickets, not guests. */
+static void
+test_person_known_only_to_rt (Fixture       *fx,
+                              gconstpointer  data)
+{
+  g_autofree char *stamp = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () % 100000000);
+  g_autofree char *nora = g_strdup_printf ("nora.%s@corp.example", stamp);
+  g_autofree char *olaf = g_strdup_printf ("olaf.%s@corp.example", stamp);
+  g_autofree char *badge = g_strdup_printf ("77%s", stamp);
+  g_autofree char *login_n = g_strdup_printf ("nora%s", stamp);
+  g_autofree char *login_o = g_strdup_printf ("olaf%s", stamp);
+  g_autofree char *nora_ticket = NULL;
+  g_autofree char *olaf_ticket = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(WkIdentity) by_badge = NULL;
+  g_autoptr(WkIdentity) by_email = NULL;
+  g_autoptr(WkIdentity) again = NULL;
+  g_autoptr(WkIdentity) nobody = NULL;
+  g_autoptr(WkTicket) mirrored = NULL;
+  g_autoptr(GError) error = NULL;
+  WkPerson *person;
+
+  rt_test_create_user (rt, login_n, nora, "Nora Quist", badge);
+  rt_test_create_user (rt, login_o, olaf, "Olaf Berg", NULL);
+  nora_ticket = rt_test_create_ticket (rt, nora, "Monitor flickers");
+  olaf_ticket = rt_test_create_ticket (rt, olaf, "Cannot print");
+
+  /* by badge: RT's Badge field names Nora */
+  by_badge = identify_by (fx, WK_IDENTIFIED_BY_BADGE, badge, &error);
+  g_assert_no_error (error);
+  person = wk_identity_get_person (by_badge);
+  g_assert_nonnull (person);
+  g_assert_cmpstr (wk_person_get_display_name (person), ==, "Nora Quist");
+  g_assert_cmpstr (wk_person_get_email (person), ==, nora);
+  g_assert_cmpstr (wk_person_get_badge_id (person), ==, badge);
+  g_assert_cmpint (wk_person_get_role (person), ==, WK_ROLE_VISITOR);
+  mirrored = find_mirrored (by_badge, nora_ticket);
+  g_assert_nonnull (mirrored);
+  g_assert_cmpstr (wk_ticket_get_subject (mirrored), ==, "Monitor flickers");
+  g_assert_cmpint (wk_ticket_get_requester_id (mirrored), ==, wk_person_get_id (person));
+
+  /* by email */
+  by_email = identify_by (fx, WK_IDENTIFIED_BY_EMAIL, olaf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wk_person_get_display_name (wk_identity_get_person (by_email)), ==, "Olaf Berg");
+  g_clear_object (&mirrored);
+  mirrored = find_mirrored (by_email, olaf_ticket);
+  g_assert_nonnull (mirrored);
+
+  /* known now: once in the directory, with the upstream as the actor */
+  again = identify_by (fx, WK_IDENTIFIED_BY_BADGE, badge, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_person_get_id (wk_identity_get_person (again)), ==, wk_person_get_id (person));
+  sql = g_strdup_printf ("SELECT COUNT(*) FROM person WHERE email IN ('%s', '%s')", nora, olaf);
+  g_assert_cmpint (query_int (fx, sql), ==, 2);
+  g_assert_cmpint (query_int (fx, "SELECT COUNT(*) FROM event WHERE kind = 'person.added'"
+                                  " AND actor = 'upstream:rt5'"), ==, 2);
+
+  /* unknown to both: still a guest */
+  nobody = identify_by (fx, WK_IDENTIFIED_BY_BADGE, "99999999", &error);
+  g_assert_null (nobody);
+  g_assert_error (error, WK_ERROR, WK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  nobody = identify_by (fx, WK_IDENTIFIED_BY_EMAIL, "no.one.here@corp.example", &error);
+  g_assert_null (nobody);
+  g_assert_error (error, WK_ERROR, WK_ERROR_NOT_FOUND);
+}
+
 /* An agent edits the ticket directly in RT meanwhile: the desk's edit meets a
  * conflict, which is recorded with RT's state; nothing is lost on either side. */
 static void
@@ -772,6 +853,7 @@ main (int    argc,
   ADD ("lost-create-found", test_lost_create_found);
   ADD ("resolve-through-desk", test_resolve_through_desk);
   ADD ("conflict-recorded", test_conflict_recorded);
+  ADD ("person-known-only-to-rt", test_person_known_only_to_rt);
   ADD ("notes-hardware-survey", test_notes_hardware_survey);
   ADD ("refusals-recorded", test_refusals_recorded);
   ADD ("outage-fifty", test_outage_fifty);
