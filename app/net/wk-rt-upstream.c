@@ -745,6 +745,18 @@ find_tickets_cb (GObject      *source,
     g_task_return_pointer (task, tickets, (GDestroyNotify) g_ptr_array_unref);
 }
 
+char *
+wk_rt_upstream_requester_search_path (const char *requester_email)
+{
+  g_autoptr(GString) sql = g_string_new ("Requestor.EmailAddress = ");
+
+  g_return_val_if_fail (requester_email != NULL, NULL);
+
+  append_sql_string (sql, requester_email);
+  g_string_append (sql, " AND Status = '__Active__'");
+  return search_path (sql->str);
+}
+
 static void
 wk_rt_upstream_find_tickets (WkUpstream          *upstream,
                              const char          *requester_email,
@@ -754,13 +766,9 @@ wk_rt_upstream_find_tickets (WkUpstream          *upstream,
 {
   WkRtUpstream *self = WK_RT_UPSTREAM (upstream);
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(GString) sql = g_string_new ("Requestor.EmailAddress = ");
-  g_autofree char *path = NULL;
+  g_autofree char *path = wk_rt_upstream_requester_search_path (requester_email);
 
   g_task_set_source_tag (task, wk_upstream_find_tickets_async);
-  append_sql_string (sql, requester_email);
-  g_string_append (sql, " AND Status = '__Active__'");
-  path = search_path (sql->str);
   rt_send_async (self, "GET", path, NULL, NULL, cancellable,
                  find_tickets_cb, g_steal_pointer (&task));
 }
