@@ -775,6 +775,7 @@ typedef struct {
   guint16         rt_port;
   gint            drop;      /* atomic */
   gint            dropped;   /* atomic */
+  gint            active;    /* atomic: connections being served */
 } LossyProxy;
 
 static gboolean
@@ -811,6 +812,9 @@ read_request (GInputStream *in,
   return TRUE;
 }
 
+static gboolean proxy_serve (LossyProxy        *proxy,
+                             GSocketConnection *connection);
+
 static gboolean
 proxy_run_cb (GThreadedSocketService *service,
               GSocketConnection      *connection,
@@ -818,6 +822,17 @@ proxy_run_cb (GThreadedSocketService *service,
               gpointer                user_data)
 {
   LossyProxy *proxy = user_data;
+
+  g_atomic_int_inc (&proxy->active);
+  proxy_serve (proxy, connection);
+  g_atomic_int_dec_and_test (&proxy->active);
+  return TRUE;
+}
+
+static gboolean
+proxy_serve (LossyProxy        *proxy,
+             GSocketConnection *connection)
+{
   g_autoptr(GByteArray) request = g_byte_array_new ();
   g_autoptr(GByteArray) answer = g_byte_array_new ();
   g_autoptr(GSocketClient) client = g_socket_client_new ();
@@ -878,6 +893,8 @@ lossy_proxy_stop (LossyProxy *proxy)
 {
   g_socket_service_stop (proxy->service);
   g_socket_listener_close (G_SOCKET_LISTENER (proxy->service));
+  while (g_atomic_int_get (&proxy->active) > 0)
+    g_usleep (10000);
   g_object_unref (proxy->service);
   g_free (proxy);
 }
