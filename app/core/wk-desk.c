@@ -1057,6 +1057,39 @@ wk_desk_list_staff_finish (WkDesk        *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+void
+wk_desk_acknowledge_conflict_async (WkDesk               *self,
+                                    gint64                ticket_id,
+                                    gint64                conflict_id,
+                                    gint64                actor_id,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
+  WkDeskInterface *iface;
+
+  g_return_if_fail (WK_IS_DESK (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  iface = WK_DESK_GET_IFACE (self);
+  if (iface->acknowledge_conflict == NULL)
+    unsupported (self, wk_desk_acknowledge_conflict_async, cancellable, callback, user_data);
+  else
+    iface->acknowledge_conflict (self, ticket_id, conflict_id, actor_id, cancellable, callback, user_data);
+}
+
+WkTicket *
+wk_desk_acknowledge_conflict_finish (WkDesk        *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (WK_IS_DESK (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_desk_acknowledge_conflict_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 guint
 wk_desk_subscribe (WkDesk         *self,
                    gint64          after,

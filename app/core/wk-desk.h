@@ -154,6 +154,13 @@ struct _WkDeskInterface
                     GCancellable         *cancellable,
                     GAsyncReadyCallback   callback,
                     gpointer              user_data);
+  void (*acknowledge_conflict) (WkDesk               *self,
+                                gint64                ticket_id,
+                                gint64                conflict_id,
+                                gint64                actor_id,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data);
   void (*list_hardware) (WkDesk               *self,
                          gint64                person_id,
                          gint64                lounge_id,
@@ -619,6 +626,22 @@ void wk_desk_list_staff_async (WkDesk               *self,
 GListModel *wk_desk_list_staff_finish (WkDesk        *self,
                                        GAsyncResult  *result,
                                        GError       **error);
+
+/* Marks the upstream conflict @conflict_id of ticket @ticket_id (its
+ * wk_ticket_get_upstream_conflict_id()) as seen by @actor_id: get_ticket no
+ * longer reports it.  Returns the ticket with its notes.  Acknowledging one
+ * already acknowledged changes nothing.  WK_ERROR_NOT_FOUND for an unknown
+ * ticket or a conflict that is not this ticket's; FORBIDDEN for a visitor. */
+void wk_desk_acknowledge_conflict_async (WkDesk               *self,
+                                         gint64                ticket_id,
+                                         gint64                conflict_id,
+                                         gint64                actor_id,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+WkTicket *wk_desk_acknowledge_conflict_finish (WkDesk        *self,
+                                               GAsyncResult  *result,
+                                               GError       **error);
 
 /* Delivers the events after @after (-1: only those from now on), then
  * live ones, to @func on the caller's thread-default main context.  Returns

@@ -298,6 +298,7 @@ typedef struct {
   WkVisitQuery       visits;
   Subscription      *sub;        /* owned */
   GPtrArray         *upstream;   /* owned, of WkUpstreamTicket */
+  WkUpstreamPerson  *upstream_person;  /* owned */
 } Args;
 
 static Args *
@@ -329,6 +330,7 @@ args_free (gpointer data)
   g_clear_pointer (&a->feedback, wk_feedback_query_free);
   g_clear_pointer (&a->sub, subscription_unref);
   g_clear_pointer (&a->upstream, g_ptr_array_unref);
+  g_clear_pointer (&a->upstream_person, wk_upstream_person_free);
   g_free (a);
 }
 
@@ -707,6 +709,32 @@ load_visit (sqlite3  *db,
   return one_row (db, stmt, WK_TYPE_VISIT, msg, error);
 }
 
+/* A ticket with the upstream conflict of its last delivered edit, unless
+ * acknowledged: the fields the upstream did not take, with its values and
+ * ours (docs/upstream.md), newline-separated for row_to_object(). */
+#define TICKET_WITH_CONFLICT_SELECT \
+  "WITH last AS (SELECT d.event_id AS id, d.at AS at, d.detail AS detail" \
+  "  FROM upstream_delivery d WHERE d.outcome = 'conflict'" \
+  "  AND d.event_id = (SELECT e.id FROM event e" \
+  "   WHERE e.entity = 'ticket' AND e.entity_id = ?1 AND e.kind = 'ticket.updated'" \
+  "   AND EXISTS (SELECT 1 FROM upstream_delivery o WHERE o.event_id = e.id)" \
+  "   ORDER BY e.id DESC LIMIT 1)" \
+  "  AND NOT EXISTS (SELECT 1 FROM event k WHERE k.entity = 'ticket' AND k.entity_id = ?1" \
+  "   AND k.kind = 'ticket.conflict_acknowledged'" \
+  "   AND json_extract (k.payload, '$.conflict_id') = d.event_id))," \
+  " f (name, key) AS (VALUES ('subject', 'subject'), ('status', 'status')," \
+  "  ('assignee', 'owner'), ('category', 'category'))," \
+  " c AS (SELECT l.id AS upstream_conflict_id, l.at AS upstream_conflict_at," \
+  "  group_concat (f.name, char (10)) AS upstream_conflict_fields," \
+  "  group_concat (replace (COALESCE (json_extract (l.detail, '$.upstream.' || f.key), '')," \
+  "   char (10), ' '), char (10)) AS upstream_conflict_theirs," \
+  "  group_concat (replace (COALESCE (json_extract (l.detail, '$.ours.' || f.key), '')," \
+  "   char (10), ' '), char (10)) AS upstream_conflict_ours" \
+  "  FROM last l, f WHERE json_type (l.detail, '$.ours.' || f.key) IS NOT NULL" \
+  "  AND COALESCE (json_extract (l.detail, '$.ours.' || f.key), '')" \
+  "   IS NOT COALESCE (json_extract (l.detail, '$.upstream.' || f.key), ''))" \
+  " SELECT x.*, c.* FROM (" TICKET_SELECT " WHERE t.id = ?1) x, c"
+
 static WkTicket *
 load_ticket (sqlite3   *db,
              gint64     id,
@@ -719,7 +747,8 @@ load_ticket (sqlite3   *db,
   g_autofree char *msg = NULL;
   int rc;
 
-  stmt = wk_store_prepare (db, TICKET_SELECT " WHERE t.id = ?", error);
+  stmt = wk_store_prepare (db, with_notes ? TICKET_WITH_CONFLICT_SELECT : TICKET_SELECT " WHERE t.id = ?1",
+                           error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1419,7 +1448,8 @@ merge_and_identify_job (sqlite3  *db,
 }
 
 typedef struct {
-  WkIdentity *local;   /* owned: the answer from the local copy */
+  WkIdentity *local;      /* owned: the answer from the local copy */
+  GError     *not_found;  /* owned: the local copy's answer when it knew no one */
   int         by;
   char       *value;
 } IdentifyData;
@@ -1430,6 +1460,7 @@ identify_data_free (gpointer data)
   IdentifyData *d = data;
 
   g_clear_object (&d->local);
+  g_clear_error (&d->not_found);
   g_free (d->value);
   g_free (d);
 }
@@ -1503,36 +1534,172 @@ identify_upstream_cb (GObject      *source,
                            cancellable, identify_merged_cb, g_steal_pointer (&task));
 }
 
+/* @d->local is set: ask the upstream for the person's tickets. */
 static void
-identify_local_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+identify_tickets (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
+  IdentifyData *d = g_task_get_task_data (task);
+  WkLocalDesk *self = g_task_get_source_object (task);
+  WkPerson *person = wk_identity_get_person (d->local);
+
+  if (self->lookup == NULL || person == NULL || wk_person_get_email (person) == NULL)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&d->local), g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+  wk_upstream_lookup_find_tickets_async (self->lookup, wk_person_get_email (person),
+                                         g_task_get_cancellable (task), identify_upstream_cb, task);
+}
+
+/* Someone the upstream knows joins the local directory as a visitor: a new
+ * person (RT's real name, email and badge), or, found by badge, the person
+ * with RT's email gets the badge.  Then identify again. */
+static gpointer
+adopt_person_and_identify_job (sqlite3  *db,
+                               gpointer  data,
+                               GError  **error)
+{
+  Args *a = data;
+  WkUpstreamPerson *p = a->upstream_person;
+  g_auto(Tx) tx = { 0, };
+  g_autoptr(WkStoreStmt) stmt = NULL;
+  g_autoptr(GString) payload = g_string_new (NULL);
+  g_autofree char *actor = g_strdup_printf ("upstream:%s", a->text3);
+  const char *email = a->by == WK_IDENTIFIED_BY_EMAIL ? a->text : p->email;
+  const char *badge = a->by == WK_IDENTIFIED_BY_BADGE ? a->text : p->badge_id;
+  gint64 person_id = 0;
+
+  if (!tx_begin (&tx, db, error))
+    return NULL;
+  if (email != NULL &&
+      (person_id = find_id_text (db, "SELECT id FROM person WHERE email = ?", email, error)) < 0)
+    return NULL;
+
+  if (person_id > 0)
+    stmt = wk_store_prepare (db,
+                             "UPDATE person SET badge_id = ?2, updated_at = ?3"
+                             " WHERE id = ?1 AND badge_id IS NULL AND ?2 IS NOT NULL"
+                             " AND NOT EXISTS (SELECT 1 FROM person o WHERE o.badge_id = ?2)", error);
+  else
+    stmt = wk_store_prepare (db,
+                             "INSERT INTO person (badge_id, email, display_name, role, created_at, updated_at)"
+                             " SELECT CASE WHEN EXISTS (SELECT 1 FROM person o WHERE o.badge_id = ?2)"
+                             "  THEN NULL ELSE ?2 END, ?4, ?5, 'visitor', ?3, ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  bind_text (stmt, 2, badge);
+  sqlite3_bind_int64 (stmt, 3, tx.now);
+  bind_text (stmt, 4, email);
+  bind_text (stmt, 5, p->display_name != NULL ? p->display_name : email != NULL ? email : p->id);
+  if (!wk_store_step_done (db, stmt, "adding a person from the upstream", error))
+    return NULL;
+
+  if (sqlite3_changes (db) == 1)
+    {
+      gboolean added = person_id == 0;
+
+      if (added)
+        person_id = sqlite3_last_insert_rowid (db);
+      wk_json_begin_object (payload);
+      wk_json_member_int (payload, "person_id", person_id);
+      wk_json_member_string (payload, "upstream_id", p->id);
+      wk_json_end_object (payload);
+      if (!tx_event_as (&tx, actor, added ? "person.added" : "person.updated", "person", person_id,
+                        payload, error))
+        return NULL;
+    }
+  if (!tx_commit (&tx, a->hub, error))
+    return NULL;
+
+  return identify_job (db, data, error);
+}
+
+static void
+identify_adopted_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
   IdentifyData *d = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  GCancellable *cancellable;
-  WkLocalDesk *self;
-  WkPerson *person;
 
   d->local = wk_store_run_finish (WK_STORE (source), result, &error);
   if (d->local == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
       return;
     }
+  identify_tickets (task);
+}
 
-  self = g_task_get_source_object (task);
-  person = wk_identity_get_person (d->local);
-  if (self->lookup == NULL || person == NULL || wk_person_get_email (person) == NULL)
+static void
+identify_person_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  IdentifyData *d = g_task_get_task_data (task);
+  WkUpstreamLookup *lookup = WK_UPSTREAM_LOOKUP (source);
+  WkLocalDesk *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  WkUpstreamPerson *person;
+  Args *a;
+
+  person = wk_upstream_lookup_find_person_finish (lookup, result, &error);
+  if (person == NULL)
     {
-      g_task_return_pointer (task, g_steal_pointer (&d->local), g_object_unref);
+      /* unknown there too, or slow: a guest, never a wait */
+      if (!g_error_matches (error, WK_ERROR, WK_ERROR_NOT_FOUND))
+        g_debug ("Person from the upstream: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_error (task, g_steal_pointer (&d->not_found));
+      g_object_unref (task);
       return;
     }
 
-  cancellable = g_task_get_cancellable (task);
-  wk_upstream_lookup_find_tickets_async (self->lookup, wk_person_get_email (person), cancellable,
-                                         identify_upstream_cb, g_steal_pointer (&task));
+  a = args_new (self);
+  a->by = d->by;
+  a->text = g_strdup (d->value);
+  a->text3 = g_strdup (wk_upstream_get_system (wk_upstream_lookup_get_upstream (lookup)));
+  a->upstream_person = person;
+  wk_store_run_full_async (self->store, adopt_person_and_identify_job, a, args_free, g_object_unref,
+                           g_task_get_cancellable (task), identify_adopted_cb, task);
+}
+
+static void
+identify_local_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  IdentifyData *d = g_task_get_task_data (task);
+  WkLocalDesk *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  d->local = wk_store_run_finish (WK_STORE (source), result, &error);
+  if (d->local != NULL)
+    {
+      identify_tickets (task);
+      return;
+    }
+  if (g_error_matches (error, WK_ERROR, WK_ERROR_NOT_FOUND) &&
+      (d->by == WK_IDENTIFIED_BY_EMAIL || d->by == WK_IDENTIFIED_BY_BADGE))
+    {
+      /* not in the directory: perhaps the upstream knows them */
+      d->not_found = g_steal_pointer (&error);
+      wk_upstream_lookup_find_person_async (self->lookup,
+                                            d->by == WK_IDENTIFIED_BY_EMAIL ? d->value : NULL,
+                                            d->by == WK_IDENTIFIED_BY_BADGE ? d->value : NULL,
+                                            g_task_get_cancellable (task), identify_person_cb, task);
+      return;
+    }
+  g_task_return_error (task, g_steal_pointer (&error));
+  g_object_unref (task);
 }
 
 /* Takes @a. */
@@ -2578,6 +2745,100 @@ wk_local_desk_add_note (WkDesk              *desk,
   a->text = g_strdup (body);
   a->target = visibility;
   run_job (self, wk_desk_add_note_async, add_note_job, a, g_object_unref,
+           cancellable, callback, user_data);
+}
+
+static gpointer
+acknowledge_conflict_job (sqlite3  *db,
+                          gpointer  data,
+                          GError  **error)
+{
+  Args *a = data;
+  g_auto(Tx) tx = { 0, };
+  g_autoptr(WkTicket) ticket = NULL;
+  g_autoptr(WkPerson) actor = NULL;
+  g_autoptr(WkStoreStmt) stmt = NULL;
+  g_autoptr(GString) payload = g_string_new (NULL);
+  int rc;
+
+  if (!tx_begin (&tx, db, error))
+    return NULL;
+  ticket = load_ticket (db, a->id, TRUE, error);
+  if (ticket == NULL)
+    return NULL;
+  if (a->actor_id > 0 && (actor = load_staff (db, a->actor_id, error)) == NULL)
+    return NULL;
+  if (wk_ticket_get_upstream_conflict_id (ticket) != a->version)
+    {
+      /* acknowledged already, or not this ticket's */
+      stmt = wk_store_prepare (db,
+                               "SELECT 1 FROM upstream_delivery d JOIN event e ON e.id = d.event_id"
+                               " WHERE d.event_id = ?2 AND d.outcome = 'conflict'"
+                               " AND e.entity = 'ticket' AND e.entity_id = ?1", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, a->id);
+      sqlite3_bind_int64 (stmt, 2, a->version);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        return g_steal_pointer (&ticket);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, WK_ERROR, WK_ERROR_NOT_FOUND,
+                     /* Translators: %s is a ticket reference such as WK-10042 */
+                     _("Ticket %s has no such conflict with the service desk system"),
+                     wk_ticket_get_ref (ticket));
+      else
+        wk_db_set_error (db, rc, error, "reading a conflict");
+      return NULL;
+    }
+
+  wk_json_begin_object (payload);
+  wk_json_member_int (payload, "ticket_id", a->id);
+  wk_json_member_int (payload, "conflict_id", a->version);
+  wk_json_end_object (payload);
+  if (!tx_event (&tx, a->actor_id, NULL, "ticket.conflict_acknowledged", "ticket", a->id,
+                 payload, error))
+    return NULL;
+  g_clear_object (&ticket);
+  ticket = load_ticket (db, a->id, TRUE, error);
+  if (ticket == NULL || !tx_commit (&tx, a->hub, error))
+    return NULL;
+
+  return g_steal_pointer (&ticket);
+}
+
+static void
+wk_local_desk_acknowledge_conflict (WkDesk              *desk,
+                                    gint64               ticket_id,
+                                    gint64               conflict_id,
+                                    gint64               actor_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  WkLocalDesk *self = WK_LOCAL_DESK (desk);
+  GError *error = NULL;
+  Args *a;
+
+  if (!wk_validate_id (_("The ticket"), ticket_id, &error) ||
+      !wk_validate_id (_("The conflict"), conflict_id, &error))
+    {
+      /* the validator set the error */
+    }
+  else if (actor_id < 0)
+    g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID, _("The version or person id is not valid"));
+
+  if (error != NULL)
+    {
+      return_error (self, wk_desk_acknowledge_conflict_async, error, cancellable, callback, user_data);
+      return;
+    }
+
+  a = args_new (self);
+  a->id = ticket_id;
+  a->version = conflict_id;
+  a->actor_id = actor_id;
+  run_job (self, wk_desk_acknowledge_conflict_async, acknowledge_conflict_job, a, g_object_unref,
            cancellable, callback, user_data);
 }
 
@@ -4203,6 +4464,7 @@ wk_local_desk_desk_iface_init (WkDeskInterface *iface)
   iface->get_ticket = wk_local_desk_get_ticket;
   iface->update_ticket = wk_local_desk_update_ticket;
   iface->add_note = wk_local_desk_add_note;
+  iface->acknowledge_conflict = wk_local_desk_acknowledge_conflict;
   iface->list_hardware = wk_local_desk_list_hardware;
   iface->add_hardware = wk_local_desk_add_hardware;
   iface->mark_hardware_ready = wk_local_desk_mark_hardware_ready;

@@ -32,6 +32,11 @@ struct _WkTicket
   char *upstream_version;
   gint64 version;
   GListModel *notes;
+  gint64 upstream_conflict_id;
+  gint64 upstream_conflict_at;
+  char **upstream_conflict_fields;
+  char **upstream_conflict_theirs;
+  char **upstream_conflict_ours;
 };
 
 G_DEFINE_FINAL_TYPE (WkTicket, wk_ticket, G_TYPE_OBJECT)
@@ -58,6 +63,11 @@ enum {
   PROP_UPSTREAM_VERSION,
   PROP_VERSION,
   PROP_NOTES,
+  PROP_UPSTREAM_CONFLICT_ID,
+  PROP_UPSTREAM_CONFLICT_AT,
+  PROP_UPSTREAM_CONFLICT_FIELDS,
+  PROP_UPSTREAM_CONFLICT_THEIRS,
+  PROP_UPSTREAM_CONFLICT_OURS,
   N_PROPS
 };
 
@@ -87,6 +97,9 @@ wk_ticket_finalize (GObject *object)
   g_clear_pointer (&self->upstream_system, g_free);
   g_clear_pointer (&self->upstream_id, g_free);
   g_clear_pointer (&self->upstream_version, g_free);
+  g_clear_pointer (&self->upstream_conflict_fields, g_strfreev);
+  g_clear_pointer (&self->upstream_conflict_theirs, g_strfreev);
+  g_clear_pointer (&self->upstream_conflict_ours, g_strfreev);
 
   G_OBJECT_CLASS (wk_ticket_parent_class)->finalize (object);
 }
@@ -179,6 +192,26 @@ wk_ticket_get_property (GObject    *object,
 
     case PROP_NOTES:
       g_value_set_object (value, self->notes);
+      break;
+
+    case PROP_UPSTREAM_CONFLICT_ID:
+      g_value_set_int64 (value, self->upstream_conflict_id);
+      break;
+
+    case PROP_UPSTREAM_CONFLICT_AT:
+      g_value_set_int64 (value, self->upstream_conflict_at);
+      break;
+
+    case PROP_UPSTREAM_CONFLICT_FIELDS:
+      g_value_set_boxed (value, self->upstream_conflict_fields);
+      break;
+
+    case PROP_UPSTREAM_CONFLICT_THEIRS:
+      g_value_set_boxed (value, self->upstream_conflict_theirs);
+      break;
+
+    case PROP_UPSTREAM_CONFLICT_OURS:
+      g_value_set_boxed (value, self->upstream_conflict_ours);
       break;
 
     default:
@@ -276,6 +309,26 @@ wk_ticket_set_property (GObject      *object,
       self->notes = g_value_dup_object (value);
       break;
 
+    case PROP_UPSTREAM_CONFLICT_ID:
+      self->upstream_conflict_id = g_value_get_int64 (value);
+      break;
+
+    case PROP_UPSTREAM_CONFLICT_AT:
+      self->upstream_conflict_at = g_value_get_int64 (value);
+      break;
+
+    case PROP_UPSTREAM_CONFLICT_FIELDS:
+      self->upstream_conflict_fields = g_value_dup_boxed (value);
+      break;
+
+    case PROP_UPSTREAM_CONFLICT_THEIRS:
+      self->upstream_conflict_theirs = g_value_dup_boxed (value);
+      break;
+
+    case PROP_UPSTREAM_CONFLICT_OURS:
+      self->upstream_conflict_ours = g_value_dup_boxed (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -371,6 +424,26 @@ wk_ticket_class_init (WkTicketClass *klass)
     g_param_spec_object ("notes", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UPSTREAM_CONFLICT_ID] =
+    g_param_spec_int64 ("upstream-conflict-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UPSTREAM_CONFLICT_AT] =
+    g_param_spec_int64 ("upstream-conflict-at", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UPSTREAM_CONFLICT_FIELDS] =
+    g_param_spec_boxed ("upstream-conflict-fields", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UPSTREAM_CONFLICT_THEIRS] =
+    g_param_spec_boxed ("upstream-conflict-theirs", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UPSTREAM_CONFLICT_OURS] =
+    g_param_spec_boxed ("upstream-conflict-ours", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -538,4 +611,44 @@ wk_ticket_get_notes (WkTicket *self)
   g_return_val_if_fail (WK_IS_TICKET (self), NULL);
 
   return self->notes;
+}
+
+gint64
+wk_ticket_get_upstream_conflict_id (WkTicket *self)
+{
+  g_return_val_if_fail (WK_IS_TICKET (self), 0);
+
+  return self->upstream_conflict_id;
+}
+
+gint64
+wk_ticket_get_upstream_conflict_at (WkTicket *self)
+{
+  g_return_val_if_fail (WK_IS_TICKET (self), 0);
+
+  return self->upstream_conflict_at;
+}
+
+const char * const *
+wk_ticket_get_upstream_conflict_fields (WkTicket *self)
+{
+  g_return_val_if_fail (WK_IS_TICKET (self), NULL);
+
+  return (const char * const *) self->upstream_conflict_fields;
+}
+
+const char * const *
+wk_ticket_get_upstream_conflict_theirs (WkTicket *self)
+{
+  g_return_val_if_fail (WK_IS_TICKET (self), NULL);
+
+  return (const char * const *) self->upstream_conflict_theirs;
+}
+
+const char * const *
+wk_ticket_get_upstream_conflict_ours (WkTicket *self)
+{
+  g_return_val_if_fail (WK_IS_TICKET (self), NULL);
+
+  return (const char * const *) self->upstream_conflict_ours;
 }

@@ -57,4 +57,20 @@ gint64 wk_ticket_get_version (WkTicket *self);
 /* a GListModel of WkNote, oldest first; NULL unless fetched with wk_desk_get_ticket_async() */
 GListModel *wk_ticket_get_notes (WkTicket *self);
 
+/* An edit the upstream did not take (its version had moved on: someone
+ * changed the ticket there meanwhile), until a member of staff acknowledges
+ * it (wk_desk_acknowledge_conflict_async()) or a later edit goes through.
+ * Filled by wk_desk_get_ticket_async() only. */
+/* the ticket.updated event whose edit was not applied, 0 when none */
+gint64 wk_ticket_get_upstream_conflict_id (WkTicket *self);
+/* unix seconds: when the sync met it */
+gint64 wk_ticket_get_upstream_conflict_at (WkTicket *self);
+/* the fields not applied: "subject", "status", "assignee", "category" */
+const char * const *wk_ticket_get_upstream_conflict_fields (WkTicket *self);
+/* per field, what the upstream holds now (a status or category id, the
+ * owner's upstream login; "" for none) */
+const char * const *wk_ticket_get_upstream_conflict_theirs (WkTicket *self);
+/* per field, the value that was not applied */
+const char * const *wk_ticket_get_upstream_conflict_ours (WkTicket *self);
+
 G_END_DECLS

@@ -243,6 +243,132 @@ wk_upstream_lookup_find_tickets_finish (WkUpstreamLookup  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* A person lookup: the first of the upstream's answer, the budget and the
+ * caller's cancellable completes the task. */
+typedef struct {
+  WkUpstreamLookup *self;     /* owned */
+  GTask            *task;     /* owned; NULL once answered */
+  GSource          *timeout;  /* owned */
+  GCancellable     *cancel;   /* owned: the upstream call */
+  GCancellable     *caller;   /* owned, or NULL */
+  gulong            cancelled_id;
+} PersonWait;
+
+static void
+person_wait_answer (PersonWait       *wait,
+                    WkUpstreamPerson *person,
+                    GError           *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&wait->task);
+
+  if (task == NULL)
+    {
+      g_clear_error (&error);
+      g_clear_pointer (&person, wk_upstream_person_free);
+      return;
+    }
+  g_source_destroy (wait->timeout);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, person, (GDestroyNotify) wk_upstream_person_free);
+}
+
+static gboolean
+person_timeout_cb (gpointer data)
+{
+  PersonWait *wait = data;
+
+  /* the request goes on: a failure it meets is still remembered */
+  person_wait_answer (wait, NULL,
+                      g_error_new_literal (WK_ERROR, WK_ERROR_UNAVAILABLE,
+                                           _("The service desk system did not answer in time")));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+person_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PersonWait *wait = user_data;
+  WkUpstreamLookup *self = wait->self;
+  GError *error = NULL;
+  WkUpstreamPerson *person;
+
+  person = wk_upstream_find_person_finish (WK_UPSTREAM (source), result, &error);
+  if (person != NULL)
+    self->down_until = 0;
+  else if (g_error_matches (error, WK_ERROR, WK_ERROR_UNAVAILABLE) ||
+           g_error_matches (error, WK_ERROR, WK_ERROR_RATE_LIMITED))
+    self->down_until = g_get_monotonic_time () + (gint64) self->cache_s * G_USEC_PER_SEC;
+  if (wait->caller != NULL)
+    g_cancellable_disconnect (wait->caller, wait->cancelled_id);
+  person_wait_answer (wait, person, error);
+
+  g_clear_object (&wait->caller);
+  g_source_unref (wait->timeout);
+  g_object_unref (wait->cancel);
+  g_object_unref (wait->self);
+  g_free (wait);
+}
+
+static void
+person_cancelled_cb (GCancellable *cancellable,
+                     gpointer      data)
+{
+  g_cancellable_cancel (((PersonWait *) data)->cancel);
+}
+
+void
+wk_upstream_lookup_find_person_async (WkUpstreamLookup    *self,
+                                      const char          *email,
+                                      const char          *badge_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PersonWait *wait;
+
+  g_return_if_fail (WK_IS_UPSTREAM_LOOKUP (self));
+  g_return_if_fail (email != NULL || badge_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wk_upstream_lookup_find_person_async);
+  if (g_get_monotonic_time () < self->down_until)
+    {
+      g_task_return_new_error (task, WK_ERROR, WK_ERROR_UNAVAILABLE, "%s",
+                               _("The service desk system failed a moment ago"));
+      return;
+    }
+
+  wait = g_new0 (PersonWait, 1);
+  wait->self = g_object_ref (self);
+  wait->cancel = g_cancellable_new ();
+  wait->timeout = g_timeout_source_new (self->budget_ms);
+  g_source_set_callback (wait->timeout, person_timeout_cb, wait, NULL);
+  g_source_attach (wait->timeout, self->context);
+  if (cancellable != NULL)
+    {
+      wait->caller = g_object_ref (cancellable);
+      wait->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (person_cancelled_cb), wait, NULL);
+    }
+  wait->task = g_steal_pointer (&task);
+  wk_upstream_find_person_async (self->upstream, email, badge_id, wait->cancel, person_done_cb, wait);
+}
+
+WkUpstreamPerson *
+wk_upstream_lookup_find_person_finish (WkUpstreamLookup  *self,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_upstream_lookup_find_person_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 wk_upstream_lookup_forget (WkUpstreamLookup *self)
 {

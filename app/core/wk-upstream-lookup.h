@@ -52,6 +52,20 @@ GPtrArray        *wk_upstream_lookup_find_tickets_finish (WkUpstreamLookup    *s
                                                           gboolean            *cached,
                                                           GError             **error);
 
+/* The person the upstream knows by @email (or, when @email is NULL, by
+ * @badge_id), within the same budget and failure memory as tickets (not
+ * cached: a person found is kept in the local directory).  NOT_FOUND when
+ * the upstream does not know them; UNAVAILABLE as above. */
+void              wk_upstream_lookup_find_person_async   (WkUpstreamLookup    *self,
+                                                          const char          *email,
+                                                          const char          *badge_id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+WkUpstreamPerson *wk_upstream_lookup_find_person_finish  (WkUpstreamLookup    *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
 /* Drops every cached answer and the memory of a failure. */
 void              wk_upstream_lookup_forget              (WkUpstreamLookup    *self);
 

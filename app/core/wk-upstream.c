@@ -11,6 +11,7 @@
 #include "wk-error.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #define CURRENT_KEY "wk-upstream-current"
 
@@ -361,6 +362,39 @@ wk_upstream_add_comment_finish (WkUpstream    *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_upstream_add_comment_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+wk_upstream_find_comment_async (WkUpstream          *self,
+                                const char          *id,
+                                const char          *marker,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  WkUpstreamInterface *iface;
+
+  g_return_if_fail (WK_IS_UPSTREAM (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (marker != NULL && strpbrk (marker, "%_") == NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  iface = WK_UPSTREAM_GET_IFACE (self);
+  if (iface->find_comment == NULL)
+    unsupported (self, wk_upstream_find_comment_async, cancellable, callback, user_data);
+  else
+    iface->find_comment (self, id, marker, cancellable, callback, user_data);
+}
+
+gboolean
+wk_upstream_find_comment_finish (WkUpstream    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_upstream_find_comment_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

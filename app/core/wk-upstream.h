@@ -158,6 +158,12 @@ struct _WkUpstreamInterface
                          GCancellable            *cancellable,
                          GAsyncReadyCallback      callback,
                          gpointer                 user_data);
+  void (*find_comment)  (WkUpstream              *self,
+                         const char              *id,
+                         const char              *marker,
+                         GCancellable            *cancellable,
+                         GAsyncReadyCallback      callback,
+                         gpointer                 user_data);
 };
 
 const char *wk_upstream_get_system (WkUpstream *self);
@@ -251,6 +257,19 @@ void              wk_upstream_add_comment_async   (WkUpstream              *self
                                                    GAsyncReadyCallback      callback,
                                                    gpointer                 user_data);
 gboolean          wk_upstream_add_comment_finish  (WkUpstream              *self,
+                                                   GAsyncResult            *result,
+                                                   GError                 **error);
+
+/* Whether a comment or reply on ticket @id contains @marker (a short ASCII
+ * text without % or _): after a comment whose answer was lost, so that it is
+ * not posted twice.  FALSE (and no error) when there is none. */
+void              wk_upstream_find_comment_async  (WkUpstream              *self,
+                                                   const char              *id,
+                                                   const char              *marker,
+                                                   GCancellable            *cancellable,
+                                                   GAsyncReadyCallback      callback,
+                                                   gpointer                 user_data);
+gboolean          wk_upstream_find_comment_finish (WkUpstream              *self,
                                                    GAsyncResult            *result,
                                                    GError                 **error);
 

@@ -142,6 +142,81 @@ wk_deskside_category_label (const char *id)
   return category != NULL ? wk_category_get_name (category) : (id != NULL ? id : "");
 }
 
+const char *
+wk_deskside_upstream_label (const char *system)
+{
+  if (system == NULL || g_strcmp0 (system, "rt5") == 0)
+    return _("Request Tracker");
+  return system;
+}
+
+/* A conflict value as people read it; "" (none) as "nothing". */
+static const char *
+conflict_value (const char *field,
+                const char *value)
+{
+  int status;
+
+  if (value == NULL || *value == '\0')
+    /* Translators: an empty value in a conflict: no assignee, no category */
+    return g_strcmp0 (field, "assignee") == 0 ? _("Unassigned") : _("nothing");
+  if (g_strcmp0 (field, "status") == 0 && wk_enum_from_string (WK_TYPE_TICKET_STATUS, value, &status))
+    return wk_deskside_ticket_status_label (status);
+  if (g_strcmp0 (field, "category") == 0)
+    return wk_deskside_category_label (value);
+  return value;
+}
+
+static const char *
+conflict_field_label (const char *field)
+{
+  if (g_strcmp0 (field, "subject") == 0)
+    return _("Subject");
+  if (g_strcmp0 (field, "status") == 0)
+    return _("Status");
+  if (g_strcmp0 (field, "assignee") == 0)
+    return _("Assignee");
+  if (g_strcmp0 (field, "category") == 0)
+    return _("Category");
+  return field;
+}
+
+/* The @i-th item of @strv, or NULL past its end (the codec and the store
+ * give an empty list for one empty value). */
+static const char *
+nth (const char * const *strv,
+     guint               i)
+{
+  for (guint j = 0; strv != NULL && strv[j] != NULL; j++)
+    if (j == i)
+      return strv[j];
+  return NULL;
+}
+
+char *
+wk_deskside_conflict_details (WkTicket *ticket)
+{
+  const char * const *fields = wk_ticket_get_upstream_conflict_fields (ticket);
+  const char *system = wk_deskside_upstream_label (wk_ticket_get_upstream_system (ticket));
+  g_autoptr(GString) text = NULL;
+
+  if (wk_ticket_get_upstream_conflict_id (ticket) <= 0 || fields == NULL || fields[0] == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a field (Status), a ticketing system (Request Tracker), the
+       * value it has there, and the value of our edit it did not take */
+      g_string_append_printf (text, _("%s: %s has “%s”; your “%s” was not applied."),
+                              conflict_field_label (fields[i]), system,
+                              conflict_value (fields[i], nth (wk_ticket_get_upstream_conflict_theirs (ticket), i)),
+                              conflict_value (fields[i], nth (wk_ticket_get_upstream_conflict_ours (ticket), i)));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 char *
 wk_deskside_format_location (guint locker)
 {

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "wk-enums.h"
+#include "wk-ticket.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,12 @@ char        *wk_deskside_location_label        (const char      *location);
 gboolean     wk_deskside_parse_ready_by        (const char      *text,
                                                 gint64           now,
                                                 gint64          *ready_by);
+
+/* "Request Tracker" for "rt5"; another system by its own name. */
+const char  *wk_deskside_upstream_label        (const char      *system);
+/* One line per field of @ticket's upstream conflict: what the system has
+ * and what was not applied; NULL when the ticket has no conflict. */
+char        *wk_deskside_conflict_details      (WkTicket        *ticket);
 
 /* An integer member of an event's flat JSON payload, or 0 when absent. */
 gint64       wk_deskside_payload_get_int       (const char      *payload,

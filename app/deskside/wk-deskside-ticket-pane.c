@@ -42,6 +42,10 @@ struct _WkDesksideTicketPane
   GtkTextView    *note_view;
   GtkCheckButton *public_check;
   GtkButton      *add_note_button;
+  GtkWidget      *conflict_banner;
+  GtkLabel       *conflict_title;
+  GtkLabel       *conflict_details;
+  GtkButton      *conflict_dismiss_button;
 
   WkDesk         *desk;              /* owned */
   gint64          engineer_id;
@@ -115,6 +119,27 @@ note_row_new (WkNote *note)
 }
 
 static void
+fill_conflict (WkDesksideTicketPane *self)
+{
+  WkTicket *t = self->ticket;
+  g_autofree char *title = NULL;
+  g_autofree char *details = NULL;
+
+  details = wk_deskside_conflict_details (t);
+  gtk_widget_set_visible (self->conflict_banner, details != NULL);
+  if (details == NULL)
+    return;
+  /* Translators: %s is a ticketing system, such as Request Tracker */
+  title = g_strdup_printf (_("%s changed this ticket meanwhile: your edit was not applied there"),
+                           wk_deskside_upstream_label (wk_ticket_get_upstream_system (t)));
+  gtk_label_set_text (self->conflict_title, title);
+  gtk_label_set_text (self->conflict_details, details);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->conflict_dismiss_button), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->conflict_banner),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details, -1);
+}
+
+static void
 fill (WkDesksideTicketPane *self)
 {
   WkTicket *t = self->ticket;
@@ -136,6 +161,7 @@ fill (WkDesksideTicketPane *self)
                                ? wk_ticket_get_requester_name (t) : _("nobody in particular"));
   gtk_label_set_text (self->requester_label, requester);
   gtk_label_set_text (self->description_label, wk_ticket_get_description (t));
+  fill_conflict (self);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label),
                           wk_ticket_get_description (t) != NULL && *wk_ticket_get_description (t) != '\0');
 
@@ -372,6 +398,40 @@ add_note_clicked_cb (WkDesksideTicketPane *self)
                           self->cancellable, add_note_cb, self);
 }
 
+static void
+acknowledge_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WkDesksideTicketPane *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkTicket) ticket = wk_desk_acknowledge_conflict_finish (WK_DESK (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = WK_DESKSIDE_TICKET_PANE (user_data);
+
+  if (ticket == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->conflict_dismiss_button), TRUE);
+      report (self, error);
+      return;
+    }
+  g_set_object (&self->ticket, ticket);
+  fill (self);
+}
+
+static void
+conflict_dismiss_clicked_cb (WkDesksideTicketPane *self)
+{
+  if (self->ticket == NULL || wk_ticket_get_upstream_conflict_id (self->ticket) <= 0)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->conflict_dismiss_button), FALSE);
+  wk_desk_acknowledge_conflict_async (self->desk, wk_ticket_get_id (self->ticket),
+                                      wk_ticket_get_upstream_conflict_id (self->ticket),
+                                      self->engineer_id, self->cancellable, acknowledge_cb, self);
+}
+
 void
 wk_deskside_ticket_pane_setup (WkDesksideTicketPane *self,
                                WkDesk               *desk,
@@ -491,10 +551,15 @@ wk_deskside_ticket_pane_class_init (WkDesksideTicketPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, note_view);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, public_check);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, add_note_button);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, conflict_banner);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, conflict_title);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, conflict_details);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, conflict_dismiss_button);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, resolve_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_note_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, conflict_dismiss_clicked_cb);
 }
 
 static void

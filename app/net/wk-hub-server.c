@@ -82,6 +82,7 @@ static void route_search_tickets (Request *req);
 static void route_get_ticket (Request *req);
 static void route_update_ticket (Request *req);
 static void route_add_note (Request *req);
+static void route_acknowledge_conflict (Request *req);
 static void route_list_hardware (Request *req);
 static void route_add_hardware (Request *req);
 static void route_hardware_ready (Request *req);
@@ -122,6 +123,7 @@ static const Route routes[] = {
   { "GET", "/api/v1/tickets/{id}", E | L | A, route_get_ticket },
   { "PATCH", "/api/v1/tickets/{id}", E | L | A, route_update_ticket },
   { "POST", "/api/v1/tickets/{id}/notes", E | L | A, route_add_note },
+  { "POST", "/api/v1/tickets/{id}/conflict/acknowledge", E | L | A, route_acknowledge_conflict },
   { "GET", "/api/v1/hardware", E | L | A, route_list_hardware },
   { "POST", "/api/v1/hardware", E | L | A, route_add_hardware },
   { "POST", "/api/v1/hardware/{id}/ready", E | L | A, route_hardware_ready },
@@ -865,6 +867,25 @@ route_add_note (Request *req)
   wk_desk_add_note_async (req->self->desk, req->id, actor_of (req), body, visibility,
                           req->cancellable, desk_done_cb,
                           expect (req, FINISH (wk_desk_add_note_finish), RESULT_OBJECT));
+}
+
+static void
+route_acknowledge_conflict (Request *req)
+{
+  static const char * const allowed[] = { "conflict_id", NULL };
+  GError *error = NULL;
+  gint64 conflict_id = 0;
+
+  if (!body_members (req, allowed, &error) ||
+      !wk_json_get_int (req->body, "conflict_id", TRUE, 1, G_MAXINT64, &conflict_id, &error))
+    {
+      request_fail (req, error);
+      return;
+    }
+  wk_desk_acknowledge_conflict_async (req->self->desk, req->id, conflict_id, actor_of (req),
+                                      req->cancellable, desk_done_cb,
+                                      expect (req, FINISH (wk_desk_acknowledge_conflict_finish),
+                                              RESULT_OBJECT));
 }
 
 static void

@@ -1179,6 +1179,31 @@ wk_remote_desk_add_note (WkDesk              *desk,
 }
 
 static void
+wk_remote_desk_acknowledge_conflict (WkDesk              *desk,
+                                     gint64               ticket_id,
+                                     gint64               conflict_id,
+                                     gint64               actor_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  WkRemoteDesk *self = WK_REMOTE_DESK (desk);
+  GTask *task = new_task (self, wk_desk_acknowledge_conflict_async, cancellable, callback, user_data);
+  g_autoptr(JsonNode) body = wk_json_body_new ();
+  g_autofree char *path = NULL;
+
+  if (return_invalid_id (task, _("The ticket"), ticket_id) ||
+      return_invalid_id (task, _("The conflict"), conflict_id))
+    {
+      g_object_unref (task);
+      return;
+    }
+  wk_json_body_set_int (body, "conflict_id", conflict_id);
+  path = g_strdup_printf ("/api/v1/tickets/%" G_GINT64_FORMAT "/conflict/acknowledge", ticket_id);
+  call_async (self, task, "POST", path, body, ANSWER_OBJECT, WK_TYPE_TICKET);
+}
+
+static void
 wk_remote_desk_list_hardware (WkDesk              *desk,
                               gint64               person_id,
                               gint64               lounge_id,
@@ -2016,6 +2041,7 @@ wk_remote_desk_desk_iface_init (WkDeskInterface *iface)
   iface->get_ticket = wk_remote_desk_get_ticket;
   iface->update_ticket = wk_remote_desk_update_ticket;
   iface->add_note = wk_remote_desk_add_note;
+  iface->acknowledge_conflict = wk_remote_desk_acknowledge_conflict;
   iface->list_hardware = wk_remote_desk_list_hardware;
   iface->add_hardware = wk_remote_desk_add_hardware;
   iface->mark_hardware_ready = wk_remote_desk_mark_hardware_ready;

@@ -745,6 +745,18 @@ find_tickets_cb (GObject      *source,
     g_task_return_pointer (task, tickets, (GDestroyNotify) g_ptr_array_unref);
 }
 
+char *
+wk_rt_upstream_requester_search_path (const char *requester_email)
+{
+  g_autoptr(GString) sql = g_string_new ("Requestor.EmailAddress = ");
+
+  g_return_val_if_fail (requester_email != NULL, NULL);
+
+  append_sql_string (sql, requester_email);
+  g_string_append (sql, " AND Status = '__Active__'");
+  return search_path (sql->str);
+}
+
 static void
 wk_rt_upstream_find_tickets (WkUpstream          *upstream,
                              const char          *requester_email,
@@ -754,13 +766,9 @@ wk_rt_upstream_find_tickets (WkUpstream          *upstream,
 {
   WkRtUpstream *self = WK_RT_UPSTREAM (upstream);
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(GString) sql = g_string_new ("Requestor.EmailAddress = ");
-  g_autofree char *path = NULL;
+  g_autofree char *path = wk_rt_upstream_requester_search_path (requester_email);
 
   g_task_set_source_tag (task, wk_upstream_find_tickets_async);
-  append_sql_string (sql, requester_email);
-  g_string_append (sql, " AND Status = '__Active__'");
-  path = search_path (sql->str);
   rt_send_async (self, "GET", path, NULL, NULL, cancellable,
                  find_tickets_cb, g_steal_pointer (&task));
 }
@@ -1067,6 +1075,63 @@ wk_rt_upstream_add_comment (WkUpstream          *upstream,
                  add_comment_cb, g_steal_pointer (&task));
 }
 
+static void
+find_comment_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(RtReply) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *items;
+
+  reply = rt_send_finish (WK_RT_UPSTREAM (source), result, &error);
+  if (reply == NULL || !rt_reply_check (reply, &error) ||
+      (items = search_items (reply->body, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, json_array_get_length (items) > 0);
+}
+
+/* The ticket's attachments (every comment and reply has one) whose content
+ * holds the marker. */
+static void
+wk_rt_upstream_find_comment (WkUpstream          *upstream,
+                             const char          *id,
+                             const char          *marker,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  WkRtUpstream *self = WK_RT_UPSTREAM (upstream);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) query = NULL;
+  g_autofree char *pattern = g_strconcat ("%", marker, "%", NULL);
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, wk_upstream_find_comment_async);
+  if (!check_id (id, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "field");
+  json_builder_add_string_value (builder, "Content");
+  json_builder_set_member_name (builder, "operator");
+  json_builder_add_string_value (builder, "LIKE");
+  json_builder_set_member_name (builder, "value");
+  json_builder_add_string_value (builder, pattern);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  query = json_builder_get_root (builder);
+  path = g_strdup_printf ("/ticket/%s/attachments?fields=TransactionId&per_page=1", id);
+  rt_send_async (self, "POST", path, query, NULL, cancellable, find_comment_cb, g_steal_pointer (&task));
+}
+
 /* ---- people ------------------------------------------------------------------------------ */
 
 static void
@@ -1136,6 +1201,7 @@ wk_rt_upstream_upstream_iface_init (WkUpstreamInterface *iface)
   iface->find_created = wk_rt_upstream_find_created;
   iface->update_ticket = wk_rt_upstream_update_ticket;
   iface->add_comment = wk_rt_upstream_add_comment;
+  iface->find_comment = wk_rt_upstream_find_comment;
 }
 
 static void

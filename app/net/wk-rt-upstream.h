@@ -48,6 +48,10 @@ void          wk_rt_upstream_set_status_name (WkRtUpstream   *self,
                                               WkTicketStatus  status,
                                               const char     *rt_status);
 
+/* The REST path (below the base URL) of the search find_tickets makes for
+ * @requester_email: upstream-bench times RT answering exactly this. */
+char         *wk_rt_upstream_requester_search_path (const char *requester_email);
+
 /* Reads a token file (RT's token on its first line; surrounding space is
  * dropped).  WK_ERROR_INVALID when it is empty. */
 char         *wk_rt_upstream_read_token   (const char   *path,

@@ -53,6 +53,8 @@ typedef struct {
   gboolean          public_reply;
   gint64            attempt_at;           /* an earlier attempt's start, 0: none */
   gboolean          fresh;                /* the version was current before our write */
+  char             *marker;               /* comments: the event's mark, to find it again */
+  gboolean          comment_found;        /* a retry found the comment there already */
   /* the outcome */
   const char       *outcome;              /* "delivered", "conflict", "refused" */
   char             *detail;
@@ -132,6 +134,7 @@ work_free (gpointer data)
   g_free (w->version);
   g_clear_pointer (&w->values, wk_upstream_ticket_free);
   g_free (w->body);
+  g_free (w->marker);
   g_free (w->detail);
   g_clear_pointer (&w->after, wk_upstream_ticket_free);
   g_free (w);
@@ -620,7 +623,7 @@ next_job (sqlite3  *db,
   after = sqlite3_column_int64 (cursor, 0);
 
   events = wk_store_prepare (db,
-                             "SELECT id, actor, kind, entity_id, payload FROM event"
+                             "SELECT id, actor, kind, entity_id, payload, at FROM event"
                              " WHERE id > ? ORDER BY id LIMIT ?", error);
   if (events == NULL)
     return NULL;
@@ -640,6 +643,16 @@ next_job (sqlite3  *db,
                        sqlite3_column_int64 (events, 3),
                        (const char *) sqlite3_column_text (events, 4), error))
         return NULL;
+      if (w->kind == WORK_COMMENT || w->kind == WORK_PICKUP)
+        {
+          /* the same mark on every try: a retry looks for it first */
+          char *body = w->body;
+
+          w->marker = g_strdup_printf ("[walkup-event %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "]",
+                                       last, (gint64) sqlite3_column_int64 (events, 5));
+          w->body = g_strconcat (body, "\n\n", w->marker, NULL);
+          g_free (body);
+        }
       if (w->kind != WORK_NONE)
         break;
       /* planning may have filled members without deciding: start clean */
@@ -1024,6 +1037,21 @@ delivered (WkUpstreamSync   *self,
   record (self);
 }
 
+/* Writes the attempt row of the event in hand (kept when one is there), then
+ * calls @then. */
+static void
+note_attempt (WkUpstreamSync      *self,
+              GAsyncReadyCallback  then)
+{
+  Attempt *attempt = g_new0 (Attempt, 1);
+
+  attempt->system = g_strdup (self->system);
+  attempt->event_id = self->work->event_id;
+  attempt->started_at = g_get_real_time () / G_USEC_PER_SEC;
+  wk_store_run_full_async (self->store, attempt_job, attempt, attempt_free, NULL,
+                           self->cancellable, then, self);
+}
+
 /* ---- comments and pickup: read, write, read -------------------------------------- */
 
 static void
@@ -1071,11 +1099,47 @@ comment_cb (GObject      *source,
 }
 
 static void
+comment_attempt_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  WkUpstreamSync *self;
+  g_autoptr(GError) error = NULL;
+
+  wk_store_run_finish (WK_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  if (error != NULL)
+    {
+      retry_later (self, g_steal_pointer (&error));
+      return;
+    }
+  wk_upstream_add_comment_async (self->upstream, self->work->upstream_id, self->work->body,
+                                 self->work->public_reply, self->cancellable, comment_cb, self);
+}
+
+/* Posts the comment, unless a retry found it there already; an attempt row
+ * first, so that a retry after a lost answer looks before posting again. */
+static void
+send_comment (WkUpstreamSync *self)
+{
+  if (self->work->comment_found)
+    {
+      g_debug ("The comment of event %" G_GINT64_FORMAT " was posted by an earlier try",
+               self->work->event_id);
+      wk_upstream_get_ticket_async (self->upstream, self->work->upstream_id, self->cancellable,
+                                    touch_after_cb, self);
+      return;
+    }
+  note_attempt (self, comment_attempt_cb);
+}
+
+static void
 pickup_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  WkUpstreamSync *self;
   g_autoptr(WkUpstreamTicket) after = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1087,9 +1151,41 @@ pickup_cb (GObject      *source,
       fail (user_data, g_steal_pointer (&error));
       return;
     }
+  send_comment (user_data);
+}
+
+static void
+touch (WkUpstreamSync *self)
+{
+  Work *w = self->work;
+
+  if (w->kind == WORK_PICKUP)
+    wk_upstream_update_ticket_async (self->upstream, w->upstream_id, NULL, w->values, w->fields,
+                                     self->cancellable, pickup_cb, self);
+  else
+    send_comment (self);
+}
+
+static void
+find_comment_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  WkUpstreamSync *self;
+  g_autoptr(GError) error = NULL;
+  gboolean found;
+
+  found = wk_upstream_find_comment_finish (WK_UPSTREAM (source), result, &error);
+  if (error != NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      fail (user_data, g_steal_pointer (&error));
+      return;
+    }
   self = user_data;
-  wk_upstream_add_comment_async (self->upstream, self->work->upstream_id, self->work->body, FALSE,
-                                 self->cancellable, comment_cb, self);
+  self->work->comment_found = found;
+  touch (self);
 }
 
 static void
@@ -1119,12 +1215,11 @@ touch_before_cb (GObject      *source,
   else
     w->fresh = before->updated_at <= w->upstream_updated_at || w->upstream_updated_at == 0;
 
-  if (w->kind == WORK_PICKUP)
-    wk_upstream_update_ticket_async (self->upstream, w->upstream_id, NULL, w->values, w->fields,
-                                     self->cancellable, pickup_cb, self);
+  if (w->attempt_at > 0)
+    wk_upstream_find_comment_async (self->upstream, w->upstream_id, w->marker, self->cancellable,
+                                    find_comment_cb, self);
   else
-    wk_upstream_add_comment_async (self->upstream, w->upstream_id, w->body, w->public_reply,
-                                   self->cancellable, comment_cb, self);
+    touch (self);
 }
 
 /* ---- updates ------------------------------------------------------------------------ */
@@ -1272,13 +1367,7 @@ attempt_cb (GObject      *source,
 static void
 create (WkUpstreamSync *self)
 {
-  Attempt *attempt = g_new0 (Attempt, 1);
-
-  attempt->system = g_strdup (self->system);
-  attempt->event_id = self->work->event_id;
-  attempt->started_at = g_get_real_time () / G_USEC_PER_SEC;
-  wk_store_run_full_async (self->store, attempt_job, attempt, attempt_free, NULL,
-                           self->cancellable, attempt_cb, self);
+  note_attempt (self, attempt_cb);
 }
 
 static void

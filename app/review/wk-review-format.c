@@ -108,7 +108,8 @@ format_whole_seconds (gint64 s)
     {
       if (s % 60 == 0)
         /* Translators: a duration in whole minutes */
-        return g_strdup_printf (_("%d min"), (int) (s / 60));
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", (gulong) (s / 60)),
+                                (int) (s / 60));
       /* Translators: a duration, minutes and seconds */
       return g_strdup_printf (_("%d min %d s"), (int) (s / 60), (int) (s % 60));
     }

@@ -581,6 +581,87 @@ test_tickets (Fixture       *fx,
   ASSERT_FAILS (fx, WK_ERROR_INVALID, get_ticket, 0);
 }
 
+/* What the upstream sync writes when RT refused an edit for a stale version
+ * (app/net/wk-upstream-sync.c), written here as the sync would. */
+static void
+record_conflict (Fixture *fx,
+                 gint64   event_id)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("INSERT INTO upstream_delivery (system, event_id, outcome, upstream_id, detail, at)"
+                         " VALUES ('rt5', %" G_GINT64_FORMAT ", 'conflict', '7',"
+                         " '{\"upstream\":{\"id\":\"7\",\"subject\":\"Laptop battery drains fast\","
+                         "\"status\":\"open\",\"owner\":\"sam\",\"category\":\"hardware\"},"
+                         "\"ours\":{\"status\":\"pending\",\"owner\":null,\"category\":\"hardware\"}}', 100)",
+                         event_id);
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  exec_ok (db, sql);
+  sqlite3_close (db);
+}
+
+static void
+test_upstream_conflict (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkTicket) before = NULL;
+  g_autoptr(WkTicket) updated = NULL;
+  g_autoptr(WkTicket) shown = NULL;
+  g_autoptr(WkTicket) acknowledged = NULL;
+  g_autoptr(WkTicket) again = NULL;
+  g_autoptr(WkTicketUpdate) update = wk_ticket_update_new ();
+  const char * const *fields;
+  gint64 event_id, events;
+
+  before = CALL (fx, &error, get_ticket, TICKET_OPEN);
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_ticket_get_upstream_conflict_id (before), ==, 0);
+  ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, acknowledge_conflict, TICKET_OPEN, 1, ALEX);
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, acknowledge_conflict, TICKET_OPEN, 0, ALEX);
+
+  update->status = WK_TICKET_STATUS_PENDING;
+  updated = CALL (fx, &error, update_ticket, TICKET_OPEN, 0, update, ALEX);
+  g_assert_no_error (error);
+  event_id = count (fx, "SELECT MAX (id) FROM event WHERE kind = 'ticket.updated'");
+  record_conflict (fx, event_id);
+
+  /* what RT has and what it did not take: status and owner, not the category it already had */
+  shown = CALL (fx, &error, get_ticket, TICKET_OPEN);
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_ticket_get_upstream_conflict_id (shown), ==, event_id);
+  g_assert_cmpint (wk_ticket_get_upstream_conflict_at (shown), ==, 100);
+  fields = wk_ticket_get_upstream_conflict_fields (shown);
+  g_assert_nonnull (fields);
+  g_assert_cmpuint (g_strv_length ((char **) fields), ==, 2);
+  g_assert_cmpstr (fields[0], ==, "status");
+  g_assert_cmpstr (fields[1], ==, "assignee");
+  g_assert_cmpstr (wk_ticket_get_upstream_conflict_theirs (shown)[0], ==, "open");
+  g_assert_cmpstr (wk_ticket_get_upstream_conflict_theirs (shown)[1], ==, "sam");
+  g_assert_cmpstr (wk_ticket_get_upstream_conflict_ours (shown)[0], ==, "pending");
+  g_assert_cmpstr (wk_ticket_get_upstream_conflict_ours (shown)[1], ==, "");
+
+  ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, acknowledge_conflict, TICKET_OPEN, event_id + 100, ALEX);
+  ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, acknowledge_conflict, TICKET_CLOSED, event_id, ALEX);
+  ASSERT_FAILS_ON (fx, desk_as (fx, VIC), WK_ERROR_FORBIDDEN, acknowledge_conflict, TICKET_OPEN,
+                   event_id, VIC);
+
+  events = N_EVENTS (fx);
+  acknowledged = CALL (fx, &error, acknowledge_conflict, TICKET_OPEN, event_id, ALEX);
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_ticket_get_upstream_conflict_id (acknowledged), ==, 0);
+  g_assert_cmpint (N_EVENTS (fx), ==, events + 1);
+  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.conflict_acknowledged'"
+                              " AND actor = 'person:2'"), ==, 1);
+  /* twice is once */
+  again = CALL (fx, &error, acknowledge_conflict, TICKET_OPEN, event_id, ALEX);
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_ticket_get_upstream_conflict_id (again), ==, 0);
+  g_assert_cmpint (N_EVENTS (fx), ==, events + 1);
+}
+
 static void
 test_hardware (Fixture       *fx,
                gconstpointer  data)
@@ -1074,6 +1155,7 @@ main (int   argc,
     { "queue-and-moves", test_queue_and_moves },
     { "tickets", test_tickets },
     { "hardware", test_hardware },
+    { "upstream-conflict", test_upstream_conflict },
     { "surveys", test_surveys },
     { "metrics", test_metrics },
     { "announcements-and-lounges", test_announcements_and_lounges },

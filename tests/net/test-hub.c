@@ -729,6 +729,7 @@ static const Cell matrix[] = {
   { "GET", "/api/v1/tickets/2", NULL, "ela" },
   { "PATCH", "/api/v1/tickets/999", "{}", "ela" },
   { "POST", "/api/v1/tickets/999/notes", "{\"body\":\"x\"}", "ela" },
+  { "POST", "/api/v1/tickets/999/conflict/acknowledge", "{\"conflict_id\":1}", "ela" },
   { "GET", "/api/v1/hardware", NULL, "ela" },
   { "POST", "/api/v1/hardware", "{}", "ela" },
   { "POST", "/api/v1/hardware/999/ready", "{\"location\":\"counter\"}", "ela" },

@@ -99,6 +99,39 @@ test_labels (void)
   g_assert_cmpstr (wk_deskside_category_label ("no-such-category"), ==, "no-such-category");
 }
 
+static void
+test_conflict_details (void)
+{
+  const char *fields[] = { "status", "assignee", "category", NULL };
+  const char *theirs[] = { "pending", "sam", "", NULL };
+  const char *ours[] = { "resolved", "", "printing", NULL };
+  const char *one[] = { "assignee", NULL };
+  const char *none[] = { NULL };
+  g_autoptr(WkTicket) plain = g_object_new (WK_TYPE_TICKET, "ref", "WK-10001", NULL);
+  g_autoptr(WkTicket) three = NULL;
+  g_autoptr(WkTicket) empty = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text2 = NULL;
+
+  g_assert_null (wk_deskside_conflict_details (plain));
+
+  three = g_object_new (WK_TYPE_TICKET, "upstream-system", "rt5", "upstream-conflict-id", (gint64) 9,
+                        "upstream-conflict-fields", fields, "upstream-conflict-theirs", theirs,
+                        "upstream-conflict-ours", ours, NULL);
+  text = wk_deskside_conflict_details (three);
+  g_assert_cmpstr (text, ==,
+                   "Status: Request Tracker has “Pending”; your “Resolved” was not applied.\n"
+                   "Assignee: Request Tracker has “sam”; your “Unassigned” was not applied.\n"
+                   "Category: Request Tracker has “nothing”; your “Printing and scanning” was not applied.");
+
+  /* one empty value travels as an empty list */
+  empty = g_object_new (WK_TYPE_TICKET, "upstream-system", "zammad", "upstream-conflict-id", (gint64) 3,
+                        "upstream-conflict-fields", one, "upstream-conflict-theirs", none,
+                        "upstream-conflict-ours", (const char * const[]) { "alex", NULL }, NULL);
+  text2 = wk_deskside_conflict_details (empty);
+  g_assert_cmpstr (text2, ==, "Assignee: zammad has “Unassigned”; your “alex” was not applied.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -115,6 +148,7 @@ main (int    argc,
   g_test_add_func ("/deskside/format/ready-by", test_ready_by);
   g_test_add_func ("/deskside/format/payload", test_payload);
   g_test_add_func ("/deskside/format/labels", test_labels);
+  g_test_add_func ("/deskside/format/conflict-details", test_conflict_details);
 
   return g_test_run ();
 }

@@ -212,6 +212,42 @@ rt_test_create_ticket (RtTest     *rt,
   return g_strdup (json_object_get_string_member (json_node_get_object (answer), "id"));
 }
 
+void
+rt_test_create_user (RtTest     *rt,
+                     const char *name,
+                     const char *email,
+                     const char *real_name,
+                     const char *badge)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *body = NULL;
+  guint status;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Name");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "EmailAddress");
+  json_builder_add_string_value (builder, email);
+  json_builder_set_member_name (builder, "RealName");
+  json_builder_add_string_value (builder, real_name);
+  if (badge != NULL)
+    {
+      json_builder_set_member_name (builder, "CustomFields");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "Badge");
+      json_builder_add_string_value (builder, badge);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  body = json_to_string (root, FALSE);
+
+  answer = rt_test_call (rt, "POST", "/user", body, &status);
+  g_assert_cmpuint (status, ==, 201);
+}
+
 static gboolean
 transaction_mentions (RtTest     *rt,
                       const char *transaction,

@@ -40,6 +40,13 @@ JsonNode *rt_test_call           (RtTest      *rt,
 char     *rt_test_create_ticket  (RtTest      *rt,
                                   const char  *requestor,
                                   const char  *subject);
+/* Creates an RT user (login @name) with @email, @real_name and, unless
+ * NULL, the user custom field Badge = @badge, as RT's REST 2.0 does. */
+void      rt_test_create_user    (RtTest      *rt,
+                                  const char  *name,
+                                  const char  *email,
+                                  const char  *real_name,
+                                  const char  *badge);
 /* Number of transactions of @type ("Comment", "Correspond", "Create") on
  * ticket @id whose content contains @needle (NULL: any). */
 guint     rt_test_count_transactions (RtTest  *rt,

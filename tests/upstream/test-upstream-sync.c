@@ -439,6 +439,87 @@ test_resolve_through_desk (Fixture       *fx,
   g_assert_cmpint (count_outcome (fx, "delivered"), ==, 2);
 }
 
+static WkIdentity *
+identify_by (Fixture        *fx,
+             WkIdentifiedBy  by,
+             const char     *value,
+             GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wk_desk_identify_async (WK_DESK (fx->desk), by, value, NULL, got_result_cb, &result);
+  return wk_desk_identify_finish (WK_DESK (fx->desk), wait_for (&result), error);
+}
+
+/* People only RT knows (by email, or by the user field Badge) become known
+ * visitors with RT's real name and their RT tickets, not guests. */
+static void
+test_person_known_only_to_rt (Fixture       *fx,
+                              gconstpointer  data)
+{
+  g_autofree char *stamp = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () % 100000000);
+  g_autofree char *nora = g_strdup_printf ("nora.%s@corp.example", stamp);
+  g_autofree char *olaf = g_strdup_printf ("olaf.%s@corp.example", stamp);
+  g_autofree char *badge = g_strdup_printf ("77%s", stamp);
+  g_autofree char *login_n = g_strdup_printf ("nora%s", stamp);
+  g_autofree char *login_o = g_strdup_printf ("olaf%s", stamp);
+  g_autofree char *nora_ticket = NULL;
+  g_autofree char *olaf_ticket = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(WkIdentity) by_badge = NULL;
+  g_autoptr(WkIdentity) by_email = NULL;
+  g_autoptr(WkIdentity) again = NULL;
+  g_autoptr(WkIdentity) nobody = NULL;
+  g_autoptr(WkTicket) mirrored = NULL;
+  g_autoptr(GError) error = NULL;
+  WkPerson *person;
+
+  rt_test_create_user (rt, login_n, nora, "Nora Quist", badge);
+  rt_test_create_user (rt, login_o, olaf, "Olaf Berg", NULL);
+  nora_ticket = rt_test_create_ticket (rt, nora, "Monitor flickers");
+  olaf_ticket = rt_test_create_ticket (rt, olaf, "Cannot print");
+
+  /* by badge: RT's Badge field names Nora */
+  by_badge = identify_by (fx, WK_IDENTIFIED_BY_BADGE, badge, &error);
+  g_assert_no_error (error);
+  person = wk_identity_get_person (by_badge);
+  g_assert_nonnull (person);
+  g_assert_cmpstr (wk_person_get_display_name (person), ==, "Nora Quist");
+  g_assert_cmpstr (wk_person_get_email (person), ==, nora);
+  g_assert_cmpstr (wk_person_get_badge_id (person), ==, badge);
+  g_assert_cmpint (wk_person_get_role (person), ==, WK_ROLE_VISITOR);
+  mirrored = find_mirrored (by_badge, nora_ticket);
+  g_assert_nonnull (mirrored);
+  g_assert_cmpstr (wk_ticket_get_subject (mirrored), ==, "Monitor flickers");
+  g_assert_cmpint (wk_ticket_get_requester_id (mirrored), ==, wk_person_get_id (person));
+
+  /* by email */
+  by_email = identify_by (fx, WK_IDENTIFIED_BY_EMAIL, olaf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wk_person_get_display_name (wk_identity_get_person (by_email)), ==, "Olaf Berg");
+  g_clear_object (&mirrored);
+  mirrored = find_mirrored (by_email, olaf_ticket);
+  g_assert_nonnull (mirrored);
+
+  /* known now: once in the directory, with the upstream as the actor */
+  again = identify_by (fx, WK_IDENTIFIED_BY_BADGE, badge, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_person_get_id (wk_identity_get_person (again)), ==, wk_person_get_id (person));
+  sql = g_strdup_printf ("SELECT COUNT(*) FROM person WHERE email IN ('%s', '%s')", nora, olaf);
+  g_assert_cmpint (query_int (fx, sql), ==, 2);
+  g_assert_cmpint (query_int (fx, "SELECT COUNT(*) FROM event WHERE kind = 'person.added'"
+                                  " AND actor = 'upstream:rt5'"), ==, 2);
+
+  /* unknown to both: still a guest */
+  nobody = identify_by (fx, WK_IDENTIFIED_BY_BADGE, "99999999", &error);
+  g_assert_null (nobody);
+  g_assert_error (error, WK_ERROR, WK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  nobody = identify_by (fx, WK_IDENTIFIED_BY_EMAIL, "no.one.here@corp.example", &error);
+  g_assert_null (nobody);
+  g_assert_error (error, WK_ERROR, WK_ERROR_NOT_FOUND);
+}
+
 /* An agent edits the ticket directly in RT meanwhile: the desk's edit meets a
  * conflict, which is recorded with RT's state; nothing is lost on either side. */
 static void
@@ -459,6 +540,8 @@ test_conflict_recorded (Fixture       *fx,
   g_autofree char *version = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(WkUpstreamTicket) now = NULL;
+  g_autoptr(WkTicket) shown = NULL;
+  g_autoptr(WkTicket) acknowledged = NULL;
   g_autoptr(GError) error = NULL;
   guint http;
 
@@ -500,6 +583,28 @@ test_conflict_recorded (Fixture       *fx,
                          wk_ticket_get_id (ticket));
   version = query_text (fx, sql);
   g_assert_cmpstr (version, ==, now->version);
+
+  /* the engineer sees it through the desk: what RT has, what was not applied */
+  g_clear_object (&result);
+  wk_desk_get_ticket_async (WK_DESK (fx->desk), wk_ticket_get_id (ticket), NULL, got_result_cb, &result);
+  shown = wk_desk_get_ticket_finish (WK_DESK (fx->desk), wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_ticket_get_upstream_conflict_id (shown), >, 0);
+  g_assert_cmpstr (wk_ticket_get_upstream_conflict_fields (shown)[0], ==, "status");
+  g_assert_null (wk_ticket_get_upstream_conflict_fields (shown)[1]);
+  g_assert_cmpstr (wk_ticket_get_upstream_conflict_theirs (shown)[0], ==, "pending");
+  g_assert_cmpstr (wk_ticket_get_upstream_conflict_ours (shown)[0], ==, "resolved");
+
+  /* acknowledged, it is gone */
+  g_clear_object (&result);
+  wk_desk_acknowledge_conflict_async (WK_DESK (fx->desk), wk_ticket_get_id (ticket),
+                                      wk_ticket_get_upstream_conflict_id (shown), ENGINEER, NULL,
+                                      got_result_cb, &result);
+  acknowledged = wk_desk_acknowledge_conflict_finish (WK_DESK (fx->desk), wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wk_ticket_get_upstream_conflict_id (acknowledged), ==, 0);
+  wait_synced (fx);
+  g_assert_cmpint (count_outcome (fx, "conflict"), ==, 1);
 }
 
 /* Notes, hardware and surveys reach the ticket; an anonymous survey does not. */
@@ -658,6 +763,193 @@ test_refusals_recorded (Fixture       *fx,
   g_assert_cmpuint (rt_test_count_transactions (rt, id, "Comment", "Swapped the mouse"), ==, 1);
 }
 
+/* ---- a forwarding proxy that loses an answer ------------------------------------------ */
+
+/* Between the connector and RT on 127.0.0.1: passes each request on and
+ * RT's answer back, except that the answer to the next @drop comment or
+ * reply is never sent (the connection is closed instead): RT took the
+ * comment, Walkup never heard. */
+typedef struct {
+  GSocketService *service;
+  guint16         port;
+  guint16         rt_port;
+  gint            drop;      /* atomic */
+  gint            dropped;   /* atomic */
+  gint            active;    /* atomic: connections being served */
+} LossyProxy;
+
+static gboolean
+read_request (GInputStream *in,
+              GByteArray   *request)
+{
+  gssize header_end = -1;
+  gsize content_length = 0;
+  guint8 buffer[8192];
+
+  while (header_end < 0 || request->len < (gsize) header_end + content_length)
+    {
+      gssize n = g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL);
+
+      if (n <= 0)
+        return FALSE;
+      g_byte_array_append (request, buffer, (guint) n);
+      if (header_end < 0)
+        {
+          const char *text = (const char *) request->data;
+          const char *end = g_strstr_len (text, request->len, "\r\n\r\n");
+
+          if (end != NULL)
+            {
+              g_autofree char *headers = g_ascii_strdown (text, end - text);
+              const char *length = strstr (headers, "\r\ncontent-length:");
+
+              header_end = end - text + 4;
+              if (length != NULL)
+                content_length = g_ascii_strtoull (length + strlen ("\r\ncontent-length:"), NULL, 10);
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean proxy_serve (LossyProxy        *proxy,
+                             GSocketConnection *connection);
+
+static gboolean
+proxy_run_cb (GThreadedSocketService *service,
+              GSocketConnection      *connection,
+              GObject                *source,
+              gpointer                user_data)
+{
+  LossyProxy *proxy = user_data;
+
+  g_atomic_int_inc (&proxy->active);
+  proxy_serve (proxy, connection);
+  g_atomic_int_dec_and_test (&proxy->active);
+  return TRUE;
+}
+
+static gboolean
+proxy_serve (LossyProxy        *proxy,
+             GSocketConnection *connection)
+{
+  g_autoptr(GByteArray) request = g_byte_array_new ();
+  g_autoptr(GByteArray) answer = g_byte_array_new ();
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) upstream = NULL;
+  g_autofree char *line = NULL;
+  guint8 buffer[8192];
+  gssize n;
+
+  if (!read_request (g_io_stream_get_input_stream (G_IO_STREAM (connection)), request))
+    return TRUE;
+  upstream = g_socket_client_connect_to_host (client, "127.0.0.1", proxy->rt_port, NULL, NULL);
+  if (upstream == NULL ||
+      !g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (upstream)),
+                                  request->data, request->len, NULL, NULL, NULL))
+    return TRUE;
+  /* RT closes every connection after its answer */
+  while ((n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (upstream)),
+                                   buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_byte_array_append (answer, buffer, (guint) n);
+
+  line = g_strndup ((const char *) request->data, MIN (request->len, 200));
+  line[strcspn (line, "\r")] = '\0';   /* the request line */
+  if (g_str_has_prefix (line, "POST ") &&
+      (strstr (line, "/comment ") != NULL || strstr (line, "/correspond ") != NULL))
+    {
+      gint left = g_atomic_int_get (&proxy->drop);
+
+      if (left > 0 && g_atomic_int_compare_and_exchange (&proxy->drop, left, left - 1))
+        {
+          g_atomic_int_inc (&proxy->dropped);
+          return TRUE;   /* the connection closes unanswered */
+        }
+    }
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                             answer->data, answer->len, NULL, NULL, NULL);
+  return TRUE;
+}
+
+static LossyProxy *
+lossy_proxy_start (const char *rt_url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (rt_url, G_URI_FLAGS_NONE, &error);
+  LossyProxy *proxy = g_new0 (LossyProxy, 1);
+
+  g_assert_no_error (error);
+  proxy->rt_port = (guint16) g_uri_get_port (uri);
+  proxy->service = g_threaded_socket_service_new (4);
+  proxy->port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (proxy->service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (proxy->service, "run", G_CALLBACK (proxy_run_cb), proxy);
+  g_socket_service_start (proxy->service);
+  return proxy;
+}
+
+static void
+lossy_proxy_stop (LossyProxy *proxy)
+{
+  g_socket_service_stop (proxy->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (proxy->service));
+  while (g_atomic_int_get (&proxy->active) > 0)
+    g_usleep (10000);
+  g_object_unref (proxy->service);
+  g_free (proxy);
+}
+
+/* RT stores a comment, but its answer is lost on the way back: the retry
+ * finds the comment by its mark and does not post it again. */
+static void
+test_comment_answer_lost (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autofree char *id = rt_test_create_ticket (rt, fx->email, "Headset crackles");
+  g_autoptr(WkIdentity) identity = identify (fx);
+  g_autoptr(WkTicket) ticket = find_mirrored (identity, id);
+  LossyProxy *proxy = lossy_proxy_start (rt->url);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/REST/2.0", proxy->port);
+  g_autoptr(WkUpstream) lossy = WK_UPSTREAM (wk_rt_upstream_new (url, rt->token, "General", 5));
+  g_autoptr(WkVisit) visit = NULL;
+  g_autoptr(WkNote) note = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (ticket);
+  /* the lounge's sync talks to RT through the proxy from now on */
+  wk_upstream_sync_stop (fx->sync);
+  g_clear_object (&fx->sync);
+  fx->sync = wk_upstream_sync_new (fx->store, WK_DESK (fx->desk), lossy);
+  wk_upstream_sync_set_backoff (fx->sync, 200, 2000);
+  wk_upstream_sync_start (fx->sync);
+  wait_synced (fx);
+
+  /* a comment (the check-in) and a public reply (a note): each answer lost once */
+  g_atomic_int_set (&proxy->drop, 1);
+  visit = check_in (fx, wk_ticket_get_id (ticket), NULL);
+  wait_synced (fx);
+  g_assert_cmpint (g_atomic_int_get (&proxy->dropped), ==, 1);
+
+  g_atomic_int_set (&proxy->drop, 1);
+  wk_desk_add_note_async (WK_DESK (fx->desk), wk_ticket_get_id (ticket), ENGINEER,
+                          "Replaced the ear cushions", WK_NOTE_VISIBILITY_PUBLIC, NULL,
+                          got_result_cb, &result);
+  note = wk_desk_add_note_finish (WK_DESK (fx->desk), wait_for (&result), &error);
+  g_assert_no_error (error);
+  wait_synced (fx);
+  g_assert_cmpint (g_atomic_int_get (&proxy->dropped), ==, 2);
+
+  /* in RT once each, delivered once each, nothing left to try */
+  g_assert_cmpuint (rt_test_count_transactions (rt, id, "Comment", "Checked in"), ==, 1);
+  g_assert_cmpuint (rt_test_count_transactions (rt, id, "Correspond", "Replaced the ear cushions"), ==, 1);
+  g_assert_cmpint (count_outcome (fx, "delivered"), ==, 2);
+  g_assert_cmpint (query_int (fx, "SELECT COUNT(*) FROM upstream_attempt"), ==, 0);
+
+  wk_upstream_sync_stop (fx->sync);
+  lossy_proxy_stop (proxy);
+}
+
 /* RT stopped during 50 check-ins and started again: all delivered, none twice. */
 static void
 test_outage_fifty (Fixture       *fx,
@@ -748,6 +1040,8 @@ main (int    argc,
   ADD ("lost-create-found", test_lost_create_found);
   ADD ("resolve-through-desk", test_resolve_through_desk);
   ADD ("conflict-recorded", test_conflict_recorded);
+  ADD ("person-known-only-to-rt", test_person_known_only_to_rt);
+  ADD ("comment-answer-lost", test_comment_answer_lost);
   ADD ("notes-hardware-survey", test_notes_hardware_survey);
   ADD ("refusals-recorded", test_refusals_recorded);
   ADD ("outage-fifty", test_outage_fifty);
