@@ -368,7 +368,7 @@ add_note_clicked_cb (WkDesksideTicketPane *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_note_button), FALSE);
   wk_desk_add_note_async (self->desk, wk_ticket_get_id (self->ticket), self->engineer_id, text,
                           gtk_check_button_get_active (self->public_check)
-                          ? WK_NOTE_VISIBILITY_PUBLIC : WK_NOTE_VISIBILITY_INTERNAL,
+                          ? WK_NOTE_VISIBILITY_PUBLIC : WK_NOTE_VISIBILITY_INTERNAL, NULL,
                           self->cancellable, add_note_cb, self);
 }
 

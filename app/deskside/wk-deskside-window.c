@@ -1353,7 +1353,7 @@ finish_next (Finish *f)
   if (f->ticket_id > 0 && f->note != NULL)
     {
       wk_desk_add_note_async (desk_of (self), f->ticket_id, me (self), f->note,
-                              f->note_public ? WK_NOTE_VISIBILITY_PUBLIC : WK_NOTE_VISIBILITY_INTERNAL,
+                              f->note_public ? WK_NOTE_VISIBILITY_PUBLIC : WK_NOTE_VISIBILITY_INTERNAL, NULL,
                               self->cancellable, finish_note_cb, f);
       return;
     }

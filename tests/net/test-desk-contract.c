@@ -570,13 +570,13 @@ test_tickets (Fixture       *fx,
   ASSERT_FAILS (fx, WK_ERROR_INVALID, update_ticket, TICKET_CLOSED, 0, reopen, ALEX);
   ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, update_ticket, 4242, 0, reopen, ALEX);
 
-  note = CALL (fx, &error, add_note, TICKET_OPEN, ALEX, "Swapped the battery", WK_NOTE_VISIBILITY_PUBLIC);
+  note = CALL (fx, &error, add_note, TICKET_OPEN, ALEX, "Swapped the battery", WK_NOTE_VISIBILITY_PUBLIC, NULL);
   g_assert_no_error (error);
   g_assert_cmpint (wk_note_get_author_id (note), ==, ALEX);
   with_notes = CALL (fx, &error, get_ticket, TICKET_OPEN);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (wk_ticket_get_notes (with_notes)), ==, 1);
-  ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, "", WK_NOTE_VISIBILITY_PUBLIC);
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, "", WK_NOTE_VISIBILITY_PUBLIC, NULL);
   ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, get_ticket, 4242);
   ASSERT_FAILS (fx, WK_ERROR_INVALID, get_ticket, 0);
 }

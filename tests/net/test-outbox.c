@@ -413,7 +413,8 @@ test_offline_writes_delivered_once (void)
     request->reason = g_strdup ("hardware");
     body = wk_json_from_check_in_request (request);
     text = wk_json_to_string (body, NULL);
-    wk_outbox_add_async (outbox, WK_OUTBOX_KIND_CHECK_IN, first_uuid, text, NULL,
+    wk_outbox_add_async (outbox, WK_OUTBOX_KIND_CHECK_IN, first_uuid, "POST", "/api/v1/check-ins",
+                         text, NULL,
                          got_result_cb, &result);
     wait_for (&result);
     g_assert_cmpint (wk_outbox_add_finish (outbox, result, NULL, &error), >, 0);
