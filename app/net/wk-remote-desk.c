@@ -183,9 +183,15 @@ call_done_cb (GObject      *source,
         }
       self = g_task_get_source_object (task);
       set_online (self, FALSE);
-      g_task_return_new_error (task, WK_ERROR, WK_ERROR_UNAVAILABLE,
-                               /* Translators: %s says why (from the network library) */
-                               _("The hub cannot be reached: %s"), error->message);
+      if (error->domain == G_TLS_ERROR)
+        g_task_return_new_error (task, WK_ERROR, WK_ERROR_UNAVAILABLE,
+                                 /* Translators: %s says why (from the network library) */
+                                 _("The hub’s TLS certificate is not trusted, so it was not contacted: %s"),
+                                 error->message);
+      else
+        g_task_return_new_error (task, WK_ERROR, WK_ERROR_UNAVAILABLE,
+                                 /* Translators: %s says why (from the network library) */
+                                 _("The hub cannot be reached: %s"), error->message);
       return;
     }
 
@@ -2375,6 +2381,29 @@ wk_remote_desk_get_pending_count (WkRemoteDesk *self)
 {
   g_return_val_if_fail (WK_IS_REMOTE_DESK (self), 0);
   return self->outbox != NULL ? wk_outbox_get_pending_count (self->outbox) : 0;
+}
+
+gboolean
+wk_remote_desk_set_tls_ca_file (WkRemoteDesk  *self,
+                                const char    *path,
+                                GError       **error)
+{
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (WK_IS_REMOTE_DESK (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  database = g_tls_file_database_new (path, &local);
+  if (database == NULL)
+    {
+      /* Translators: the first %s is a file name, the second the reason */
+      g_set_error (error, WK_ERROR, WK_ERROR_INVALID,
+                   _("The hub’s certificate file “%s” cannot be used: %s"), path, local->message);
+      return FALSE;
+    }
+  soup_session_set_tls_database (self->session, database);
+  return TRUE;
 }
 
 guint

@@ -108,6 +108,14 @@ const char   *wk_remote_desk_get_base_url (WkRemoteDesk  *self);
 const char   *wk_remote_desk_get_token    (WkRemoteDesk  *self);
 void          wk_remote_desk_set_token    (WkRemoteDesk  *self,
                                            const char    *token);
+/* Trusts only the certificates in the PEM file at @path (a hub's own
+ * self-signed certificate, or the authority that signed it) for an https
+ * hub, instead of the system's.  WK_ERROR_INVALID when the file cannot be
+ * read as certificates.  An https hub whose certificate is not trusted is
+ * never contacted: requests fail with WK_ERROR_UNAVAILABLE saying so. */
+gboolean      wk_remote_desk_set_tls_ca_file (WkRemoteDesk  *self,
+                                              const char    *path,
+                                              GError       **error);
 /* FALSE after a request found the hub unreachable, TRUE again once one
  * reaches it (the "online" property, notified on change). */
 gboolean      wk_remote_desk_get_online   (WkRemoteDesk  *self);
