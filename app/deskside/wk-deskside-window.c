@@ -219,6 +219,17 @@ set_offline (WkDesksideWindow *self,
   update_banner (self);
 }
 
+/* The hub's desk says when it loses or finds the hub ("online"). */
+static void
+desk_online_cb (WkDesksideWindow *self)
+{
+  gboolean online = TRUE;
+
+  if (desk_property (self, "online", G_TYPE_BOOLEAN) != NULL)
+    g_object_get (desk_of (self), "online", &online, NULL);
+  set_offline (self, !online);
+}
+
 static void
 dismiss_refused_clicked_cb (WkDesksideWindow *self)
 {
@@ -2159,7 +2170,10 @@ wk_deskside_window_constructed (GObject *object)
       for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
         g_signal_connect_object (desk_of (self), counted[i], G_CALLBACK (update_banner), self,
                                  G_CONNECT_SWAPPED);
-      update_banner (self);
+      if (desk_property (self, "online", G_TYPE_BOOLEAN) != NULL)
+        g_signal_connect_object (desk_of (self), "notify::online", G_CALLBACK (desk_online_cb), self,
+                                 G_CONNECT_SWAPPED);
+      desk_online_cb (self);
     }
 }
 
