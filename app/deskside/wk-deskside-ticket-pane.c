@@ -250,6 +250,12 @@ update_cb (GObject      *source,
       load (self);   /* show what is there now */
       return;
     }
+  /* version 0: kept on this device until the hub is back (WkRemoteDesk) */
+  if (wk_ticket_get_version (ticket) == 0)
+    {
+      toast (self, _("Change saved on this device; it is sent when the hub is back"));
+      return;
+    }
   /* Translators: %s is a ticket reference */
   {
     g_autofree char *message = g_strdup_printf (_("%s updated"), wk_ticket_get_ref (ticket));
@@ -345,8 +351,11 @@ add_note_cb (GObject      *source,
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
   gtk_list_box_append (self->notes_list, note_row_new (note));
-  toast (self, wk_note_get_visibility (note) == WK_NOTE_VISIBILITY_PUBLIC
-               ? _("Public note added") : _("Internal note added"));
+  if (wk_note_get_id (note) == 0)   /* kept on this device until the hub is back */
+    toast (self, _("Note saved on this device; it is sent when the hub is back"));
+  else
+    toast (self, wk_note_get_visibility (note) == WK_NOTE_VISIBILITY_PUBLIC
+                 ? _("Public note added") : _("Internal note added"));
 }
 
 static void

@@ -215,6 +215,14 @@ static void
 set_offline (WkDesksideWindow *self,
              gboolean          offline)
 {
+  /* the hub's desk knows: an answer kept on this device is no sign of the hub */
+  if (!offline && desk_property (self, "online", G_TYPE_BOOLEAN) != NULL)
+    {
+      gboolean online = TRUE;
+
+      g_object_get (desk_of (self), "online", &online, NULL);
+      offline = !online;
+    }
   self->offline = offline;
   update_banner (self);
 }
@@ -223,11 +231,7 @@ set_offline (WkDesksideWindow *self,
 static void
 desk_online_cb (WkDesksideWindow *self)
 {
-  gboolean online = TRUE;
-
-  if (desk_property (self, "online", G_TYPE_BOOLEAN) != NULL)
-    g_object_get (desk_of (self), "online", &online, NULL);
-  set_offline (self, !online);
+  set_offline (self, FALSE);   /* offline when the desk says so */
 }
 
 static void
