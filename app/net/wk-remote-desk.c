@@ -2314,6 +2314,13 @@ wk_remote_desk_set_token (WkRemoteDesk *self,
   /* during construction, constructed() starts it */
   if (self->base_url != NULL)
     restart_signal_listener (self);
+
+  /* a new token (someone signed in): what waited for one goes now */
+  if (token != NULL && self->outbox != NULL && !self->flushing && self->flush_retry_id != 0)
+    {
+      self->flush_backoff_s = 0;
+      kick_flush (self);
+    }
 }
 
 gboolean

@@ -41,6 +41,7 @@
  *   again ("online" becoming TRUE: any answered request, or the event
  *   stream's reconnection) or on wk_remote_desk_flush_outbox().  While a
  *   retry is scheduled, new writes are answered provisionally at once.
+ *   A new token (someone signing in) also delivers at once.
  * - A row the hub refuses later (nobody waiting for it any more) is set
  *   aside as `refused` in the outbox, with the hub's message, and logged;
  *   the rows after it are still delivered.  The refused rows are counted
