@@ -16,7 +16,9 @@
 #include "wk-review-window.h"
 #include "wk-store.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <glib-unix.h>
 #include <signal.h>
 
@@ -27,6 +29,7 @@ struct _WkApplication
   GSettings      *settings;   /* owned */
   char           *db_path;    /* owned; NULL: the default in the user data dir */
   char           *hub_url;    /* owned; NULL: the hub-url setting */
+  char           *hub_ca;     /* owned; NULL: the hub-ca setting */
   WkDesk         *desk;       /* owned; NULL until the store is open */
   GCancellable   *cancellable;
   GArray         *pending;    /* WkMode: faces asked for before the desk was ready */
@@ -77,6 +80,8 @@ static GOptionEntry option_entries[] = {
     N_("Use the lounge database at PATH (the embedded default)"), N_("PATH") },
   { "hub", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Work through the lounge hub at URL instead of a database"), N_("URL") },
+  { "hub-ca", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Trust the hub’s TLS certificate if it is signed by a certificate in FILE (PEM)"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -86,6 +91,57 @@ static char *
 default_db_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "walkup", "walkup.db", NULL);
+}
+
+/* The hub client's own local file for @url (one per hub: the outbox of
+ * writes waiting for it and the cached directory), in the user's data
+ * dir: walkup/outbox/HOST-PORT.db. */
+static char *
+outbox_path (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *name = NULL;
+  int port;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return NULL;
+  port = g_uri_get_port (uri);
+  if (port < 0)
+    port = g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+  name = g_strdup_printf ("%s-%d.db", g_uri_get_host (uri), port);
+  g_strcanon (name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-", '_');
+  return g_build_filename (g_get_user_data_dir (), "walkup", "outbox", name, NULL);
+}
+
+/* Gives @remote its durable outbox; without one (the file cannot be
+ * opened) it still works, but writes fail while the hub is away. */
+static void
+open_outbox (WkRemoteDesk *remote,
+             const char   *url)
+{
+  g_autofree char *path = outbox_path (url);
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkOutbox) outbox = NULL;
+
+  if (path == NULL)
+    return;
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_warning ("Cannot make %s: %s", dir, g_strerror (errno));
+      return;
+    }
+  outbox = wk_outbox_new (path, &error);
+  if (outbox == NULL)
+    {
+      g_warning ("Cannot open the outbox %s: %s", path, error->message);
+      return;
+    }
+  /* it holds names and tickets: the user's own */
+  if (g_chmod (path, 0600) != 0)
+    g_warning ("Cannot make %s private: %s", path, g_strerror (errno));
+  wk_remote_desk_set_outbox (remote, outbox);
 }
 
 static void
@@ -124,6 +180,8 @@ open_remote_desk (WkApplication *self)
 {
   g_autofree char *url = self->hub_url != NULL ? g_strdup (self->hub_url)
                                                : g_settings_get_string (self->settings, "hub-url");
+  g_autofree char *ca = self->hub_ca != NULL ? g_strdup (self->hub_ca)
+                                             : g_settings_get_string (self->settings, "hub-ca");
   g_autoptr(GError) error = NULL;
   WkRemoteDesk *remote;
 
@@ -131,6 +189,9 @@ open_remote_desk (WkApplication *self)
     return FALSE;
 
   remote = wk_remote_desk_new (url, g_getenv ("WALKUP_HUB_TOKEN"), &error);
+  if (remote != NULL && ca != NULL && *ca != '\0' &&
+      !wk_remote_desk_set_tls_ca_file (remote, ca, &error))
+    g_clear_object (&remote);
   if (remote == NULL)
     {
       g_printerr ("walkup: %s\n", error->message);
@@ -142,6 +203,7 @@ open_remote_desk (WkApplication *self)
       return TRUE;
     }
 
+  open_outbox (remote, url);
   self->desk = WK_DESK (remote);
   for (guint i = 0; i < self->pending->len; i++)
     wk_application_open_face (self, g_array_index (self->pending, WkMode, i));
@@ -271,6 +333,7 @@ wk_application_command_line (GApplication            *app,
   static const char * const face_options[] = { "kiosk", "board", "deskside", "review" };
   g_autofree char *db = NULL;
   g_autofree char *hub = NULL;
+  g_autofree char *hub_ca = NULL;
   WkMode mode = 0;
   guint n_faces = 0;
 
@@ -294,6 +357,14 @@ wk_application_command_line (GApplication            *app,
     {
       g_free (self->hub_url);
       self->hub_url = g_steal_pointer (&hub);
+    }
+
+  if (g_variant_dict_lookup (options, "hub-ca", "^ay", &hub_ca))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, hub_ca);
+
+      g_free (self->hub_ca);
+      self->hub_ca = g_file_get_path (file);
     }
 
   if (g_variant_dict_lookup (options, "db", "^ay", &db))
@@ -393,6 +464,7 @@ wk_application_finalize (GObject *object)
 
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->hub_url, g_free);
+  g_clear_pointer (&self->hub_ca, g_free);
   g_clear_pointer (&self->pending, g_array_unref);
 
   G_OBJECT_CLASS (wk_application_parent_class)->finalize (object);

@@ -245,6 +245,39 @@ static const char * const migrations[] = {
   "  fetched_at INTEGER NOT NULL,"
   "  PRIMARY KEY (by, value)"
   ");",
+  /* 7: client UUIDs (idempotency keys) for ticket edits and notes, so that
+   * a hub client can queue them offline and resend them safely: a note
+   * keeps its UUID; a ticket edit leaves one ticket_edit row (which ticket,
+   * the version it made).  The outbox learns the two new kinds and keeps
+   * each row's method and path (a ticket edit goes to its ticket's URL). */
+  "ALTER TABLE note ADD COLUMN uuid TEXT;"
+  "CREATE UNIQUE INDEX note_by_uuid ON note (uuid) WHERE uuid IS NOT NULL;"
+  "CREATE TABLE ticket_edit ("
+  "  uuid      TEXT PRIMARY KEY,"
+  "  ticket_id INTEGER NOT NULL REFERENCES ticket (id),"
+  "  version   INTEGER NOT NULL,"                        /* the version the edit made */
+  "  at        INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE outbox_7 ("
+  "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind       TEXT NOT NULL"
+  "             CHECK (kind IN ('check_in', 'survey', 'ticket_update', 'note')),"
+  "  uuid       TEXT NOT NULL UNIQUE,"
+  "  method     TEXT NOT NULL,"
+  "  path       TEXT NOT NULL,"                          /* e.g. /api/v1/tickets/7 */
+  "  body       TEXT NOT NULL,"
+  "  state      TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'refused')),"
+  "  attempts   INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "INSERT INTO outbox_7 (id, kind, uuid, method, path, body, state, attempts, last_error, created_at)"
+  "  SELECT id, kind, uuid, 'POST',"
+  "         CASE kind WHEN 'survey' THEN '/api/v1/surveys' ELSE '/api/v1/check-ins' END,"
+  "         body, state, attempts, last_error, created_at FROM outbox;"
+  "DROP TABLE outbox;"
+  "ALTER TABLE outbox_7 RENAME TO outbox;"
+  "CREATE INDEX outbox_by_state ON outbox (state, id);",
 };
 
 int

@@ -456,6 +456,7 @@ wk_desk_add_note_async (WkDesk               *self,
                         gint64                author_id,
                         const char           *body,
                         WkNoteVisibility      visibility,
+                        const char           *uuid,
                         GCancellable         *cancellable,
                         GAsyncReadyCallback   callback,
                         gpointer              user_data)
@@ -469,7 +470,7 @@ wk_desk_add_note_async (WkDesk               *self,
   if (iface->add_note == NULL)
     unsupported (self, wk_desk_add_note_async, cancellable, callback, user_data);
   else
-    iface->add_note (self, ticket_id, author_id, body, visibility, cancellable, callback, user_data);
+    iface->add_note (self, ticket_id, author_id, body, visibility, uuid, cancellable, callback, user_data);
 }
 
 WkNote *

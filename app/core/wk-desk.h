@@ -151,6 +151,7 @@ struct _WkDeskInterface
                     gint64                author_id,
                     const char           *body,
                     WkNoteVisibility      visibility,
+                    const char           *uuid,
                     GCancellable         *cancellable,
                     GAsyncReadyCallback   callback,
                     gpointer              user_data);
@@ -405,7 +406,9 @@ WkTicket *wk_desk_get_ticket_finish (WkDesk        *self,
                                      GAsyncResult  *result,
                                      GError       **error);
 
-/* Edits a ticket. A stale @expected_version fails with WK_ERROR_CONFLICT; status moves follow the lifecycle. */
+/* Edits a ticket. A stale @expected_version fails with WK_ERROR_CONFLICT; status moves follow the lifecycle.
+ * With @update->uuid set, the same UUID again changes nothing and answers the ticket as it is now
+ * (on another ticket: WK_ERROR_INVALID). */
 void wk_desk_update_ticket_async (WkDesk                *self,
                                   gint64                 ticket_id,
                                   gint64                 expected_version,
@@ -418,12 +421,15 @@ WkTicket *wk_desk_update_ticket_finish (WkDesk        *self,
                                         GAsyncResult  *result,
                                         GError       **error);
 
-/* Adds a note to a ticket. */
+/* Adds a note to a ticket.  @uuid: the note's client UUID (idempotency
+ * key), or NULL; the same UUID again adds nothing and answers the note it
+ * added (on another ticket: WK_ERROR_INVALID). */
 void wk_desk_add_note_async (WkDesk               *self,
                              gint64                ticket_id,
                              gint64                author_id,
                              const char           *body,
                              WkNoteVisibility      visibility,
+                             const char           *uuid,
                              GCancellable         *cancellable,
                              GAsyncReadyCallback   callback,
                              gpointer              user_data);

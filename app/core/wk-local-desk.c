@@ -629,7 +629,7 @@ one_row (sqlite3       *db,
 #define NOTE_SELECT \
   "SELECT n.id AS id, n.ticket_id AS ticket_id, n.author_id AS author_id," \
   " p.display_name AS author_name, n.body AS body, n.visibility AS visibility," \
-  " n.created_at AS created_at" \
+  " n.created_at AS created_at, n.uuid AS uuid" \
   " FROM note n LEFT JOIN person p ON p.id = n.author_id"
 
 #define HARDWARE_SELECT \
@@ -2498,6 +2498,23 @@ update_ticket_job (sqlite3  *db,
   if (!tx_begin (&tx, db, error))
     return NULL;
 
+  /* the same UUID again: the ticket as it is now, nothing written */
+  if (u->uuid != NULL)
+    {
+      gint64 edited = find_id_text (db, "SELECT ticket_id FROM ticket_edit WHERE uuid = ?", u->uuid, error);
+
+      if (edited < 0)
+        return NULL;
+      if (edited > 0 && edited != a->id)
+        {
+          g_set_error_literal (error, WK_ERROR, WK_ERROR_INVALID,
+                               _("This change id was already used for another ticket"));
+          return NULL;
+        }
+      if (edited > 0)
+        return load_ticket (db, a->id, TRUE, error);
+    }
+
   ticket = load_ticket (db, a->id, FALSE, error);
   if (ticket == NULL)
     return NULL;
@@ -2581,6 +2598,21 @@ update_ticket_job (sqlite3  *db,
   ticket = load_ticket (db, a->id, TRUE, error);
   if (ticket == NULL)
     return NULL;
+  if (u->uuid != NULL)
+    {
+      g_autoptr(WkStoreStmt) key = wk_store_prepare (db,
+                                                     "INSERT INTO ticket_edit (uuid, ticket_id, version, at)"
+                                                     " VALUES (?, ?, ?, ?)", error);
+
+      if (key == NULL)
+        return NULL;
+      bind_text (key, 1, u->uuid);
+      sqlite3_bind_int64 (key, 2, a->id);
+      sqlite3_bind_int64 (key, 3, wk_ticket_get_version (ticket));
+      sqlite3_bind_int64 (key, 4, tx.now);
+      if (!wk_store_step_done (db, key, "keeping the edit's id", error))
+        return NULL;
+    }
   payload = ticket_payload (ticket, changed->str);
   if (!tx_event (&tx, a->actor_id, NULL, "ticket.updated", "ticket", a->id, payload, error))
     return NULL;
@@ -2615,6 +2647,10 @@ wk_local_desk_update_ticket (WkDesk               *desk,
     }
   else if (update->status != -1 && wk_ticket_status_to_string (update->status) == NULL)
     g_set_error (&error, WK_ERROR, WK_ERROR_INVALID, _("%d is not a ticket status"), update->status);
+  else if (update->uuid != NULL && !wk_validate_uuid (update->uuid, &error))
+    {
+      /* the validator set the error */
+    }
   else if (update->assignee_id < -1 || expected_version < 0 || actor_id < 0)
     g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID, _("The version or person id is not valid"));
 
@@ -2653,6 +2689,30 @@ add_note_job (sqlite3  *db,
   if (!tx_begin (&tx, db, error))
     return NULL;
 
+  /* the same UUID again: the same note, nothing written */
+  if (a->text2 != NULL)
+    {
+      gint64 existing = find_id_text (db, "SELECT id FROM note WHERE uuid = ?", a->text2, error);
+
+      if (existing < 0)
+        return NULL;
+      if (existing > 0)
+        {
+          read = wk_store_prepare (db, NOTE_SELECT " WHERE n.id = ?", error);
+          if (read == NULL)
+            return NULL;
+          sqlite3_bind_int64 (read, 1, existing);
+          note = one_row (db, read, WK_TYPE_NOTE, _("The note vanished"), error);
+          if (note != NULL && wk_note_get_ticket_id (note) != a->id)
+            {
+              g_clear_object (&note);
+              g_set_error_literal (error, WK_ERROR, WK_ERROR_INVALID,
+                                   _("This change id was already used for another ticket"));
+            }
+          return g_steal_pointer (&note);
+        }
+    }
+
   ticket = load_ticket (db, a->id, FALSE, error);
   if (ticket == NULL)
     return NULL;
@@ -2665,8 +2725,8 @@ add_note_job (sqlite3  *db,
     }
 
   stmt = wk_store_prepare (db,
-                           "INSERT INTO note (ticket_id, author_id, body, visibility, created_at)"
-                           " VALUES (?, ?, ?, ?, ?)", error);
+                           "INSERT INTO note (ticket_id, author_id, body, visibility, created_at, uuid)"
+                           " VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, a->id);
@@ -2674,6 +2734,7 @@ add_note_job (sqlite3  *db,
   bind_text (stmt, 3, a->text);
   bind_text (stmt, 4, wk_note_visibility_to_string (a->target));
   sqlite3_bind_int64 (stmt, 5, tx.now);
+  bind_text (stmt, 6, a->text2);
   if (!wk_store_step_done (db, stmt, "adding the note", error))
     return NULL;
   note_id = sqlite3_last_insert_rowid (db);
@@ -2716,6 +2777,7 @@ wk_local_desk_add_note (WkDesk              *desk,
                         gint64               author_id,
                         const char          *body,
                         WkNoteVisibility     visibility,
+                        const char          *uuid,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
@@ -2725,7 +2787,8 @@ wk_local_desk_add_note (WkDesk              *desk,
   Args *a;
 
   if (!wk_validate_id (_("The ticket"), ticket_id, &error) ||
-      !wk_validate_text (_("The note"), body, WK_MAX_NOTE, TRUE, &error))
+      !wk_validate_text (_("The note"), body, WK_MAX_NOTE, TRUE, &error) ||
+      (uuid != NULL && !wk_validate_uuid (uuid, &error)))
     {
       /* the validator set the error */
     }
@@ -2743,6 +2806,7 @@ wk_local_desk_add_note (WkDesk              *desk,
   a->id = ticket_id;
   a->actor_id = author_id;
   a->text = g_strdup (body);
+  a->text2 = g_strdup (uuid);
   a->target = visibility;
   run_job (self, wk_desk_add_note_async, add_note_job, a, g_object_unref,
            cancellable, callback, user_data);

@@ -19,6 +19,7 @@ struct _WkNote
   char *body;
   WkNoteVisibility visibility;
   gint64 created_at;
+  char *uuid;
 };
 
 G_DEFINE_FINAL_TYPE (WkNote, wk_note, G_TYPE_OBJECT)
@@ -32,6 +33,7 @@ enum {
   PROP_BODY,
   PROP_VISIBILITY,
   PROP_CREATED_AT,
+  PROP_UUID,
   N_PROPS
 };
 
@@ -44,6 +46,7 @@ wk_note_finalize (GObject *object)
 
   g_clear_pointer (&self->author_name, g_free);
   g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->uuid, g_free);
 
   G_OBJECT_CLASS (wk_note_parent_class)->finalize (object);
 }
@@ -84,6 +87,10 @@ wk_note_get_property (GObject    *object,
 
     case PROP_CREATED_AT:
       g_value_set_int64 (value, self->created_at);
+      break;
+
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
       break;
 
     default:
@@ -129,6 +136,10 @@ wk_note_set_property (GObject      *object,
       self->created_at = g_value_get_int64 (value);
       break;
 
+    case PROP_UUID:
+      self->uuid = g_value_dup_string (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -171,6 +182,11 @@ wk_note_class_init (WkNoteClass *klass)
     g_param_spec_int64 ("created-at", NULL, NULL,
                         0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -234,4 +250,12 @@ wk_note_get_created_at (WkNote *self)
   g_return_val_if_fail (WK_IS_NOTE (self), 0);
 
   return self->created_at;
+}
+
+const char *
+wk_note_get_uuid (WkNote *self)
+{
+  g_return_val_if_fail (WK_IS_NOTE (self), NULL);
+
+  return self->uuid;
 }

@@ -30,5 +30,7 @@ const char *wk_note_get_body (WkNote *self);
 WkNoteVisibility wk_note_get_visibility (WkNote *self);
 /* unix seconds */
 gint64 wk_note_get_created_at (WkNote *self);
+/* the client UUID it was added with (idempotency key), or NULL */
+const char *wk_note_get_uuid (WkNote *self);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ wk_ticket_update_copy (const WkTicketUpdate *update)
   copy->subject = g_strdup (update->subject);
   copy->description = g_strdup (update->description);
   copy->category = g_strdup (update->category);
+  copy->uuid = g_strdup (update->uuid);
   return copy;
 }
 
@@ -43,5 +44,6 @@ wk_ticket_update_free (WkTicketUpdate *update)
   g_free (update->subject);
   g_free (update->description);
   g_free (update->category);
+  g_free (update->uuid);
   g_free (update);
 }

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
  * @status: a #WkTicketStatus, or -1 to keep; must follow the lifecycle
  * @priority: 1 to 5, or 0 to keep
  * @assignee_id: a staff person, 0 to unassign, or -1 to keep
+ * @uuid: the edit's client UUID (idempotency key), or NULL: the same UUID
+ *   again changes nothing and answers the ticket as it is now
  */
 typedef struct {
   char   *subject;
@@ -24,6 +26,7 @@ typedef struct {
   int     status;
   int     priority;
   gint64  assignee_id;
+  char   *uuid;
 } WkTicketUpdate;
 
 #define WK_TYPE_TICKET_UPDATE (wk_ticket_update_get_type ())

@@ -276,6 +276,12 @@ update_cb (GObject      *source,
       load (self);   /* show what is there now */
       return;
     }
+  /* version 0: kept on this device until the hub is back (WkRemoteDesk) */
+  if (wk_ticket_get_version (ticket) == 0)
+    {
+      toast (self, _("Change saved on this device; it is sent when the hub is back"));
+      return;
+    }
   /* Translators: %s is a ticket reference */
   {
     g_autofree char *message = g_strdup_printf (_("%s updated"), wk_ticket_get_ref (ticket));
@@ -371,8 +377,11 @@ add_note_cb (GObject      *source,
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
   gtk_list_box_append (self->notes_list, note_row_new (note));
-  toast (self, wk_note_get_visibility (note) == WK_NOTE_VISIBILITY_PUBLIC
-               ? _("Public note added") : _("Internal note added"));
+  if (wk_note_get_id (note) == 0)   /* kept on this device until the hub is back */
+    toast (self, _("Note saved on this device; it is sent when the hub is back"));
+  else
+    toast (self, wk_note_get_visibility (note) == WK_NOTE_VISIBILITY_PUBLIC
+                 ? _("Public note added") : _("Internal note added"));
 }
 
 static void
@@ -394,7 +403,7 @@ add_note_clicked_cb (WkDesksideTicketPane *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_note_button), FALSE);
   wk_desk_add_note_async (self->desk, wk_ticket_get_id (self->ticket), self->engineer_id, text,
                           gtk_check_button_get_active (self->public_check)
-                          ? WK_NOTE_VISIBILITY_PUBLIC : WK_NOTE_VISIBILITY_INTERNAL,
+                          ? WK_NOTE_VISIBILITY_PUBLIC : WK_NOTE_VISIBILITY_INTERNAL, NULL,
                           self->cancellable, add_note_cb, self);
 }
 

@@ -55,6 +55,8 @@ struct _WkDesksideWindow
   AdwViewStack          *view_stack;
   GtkRevealer           *offline_revealer;
   GtkLabel              *offline_label;
+  GtkButton             *retry_button;
+  GtkButton             *dismiss_refused_button;
   GtkListBox            *queue_list;
   GtkListBox            *mine_list;
   GtkSearchEntry        *ticket_search;
@@ -149,44 +151,96 @@ toast (WkDesksideWindow *self,
   adw_toast_overlay_add_toast (self->toasts, t);
 }
 
-static guint
-pending_changes (WkDesksideWindow *self)
+/* The hub's desk counts its outbox ("pending-count", "refused-count") and
+ * says what the hub refused ("refusals"); the local desk has none of these. */
+static GParamSpec *
+desk_property (WkDesksideWindow *self,
+               const char       *name,
+               GType             type)
 {
   WkDesk *desk = desk_of (self);
-  GParamSpec *pspec;
-  GValue value = G_VALUE_INIT;
+  GParamSpec *pspec = desk != NULL ? g_object_class_find_property (G_OBJECT_GET_CLASS (desk), name) : NULL;
+
+  return pspec != NULL && pspec->value_type == type ? pspec : NULL;
+}
+
+static guint
+desk_count (WkDesksideWindow *self,
+            const char       *name)
+{
   guint n = 0;
 
-  /* the hub's desk will count its outbox; the local desk has none */
-  pspec = desk != NULL ? g_object_class_find_property (G_OBJECT_GET_CLASS (desk), "pending-changes") : NULL;
-  if (pspec == NULL || !g_value_type_transformable (pspec->value_type, G_TYPE_UINT))
-    return 0;
-  g_value_init (&value, G_TYPE_UINT);
-  g_object_get_property (G_OBJECT (desk), "pending-changes", &value);
-  n = g_value_get_uint (&value);
-  g_value_unset (&value);
+  if (desk_property (self, name, G_TYPE_UINT) != NULL)
+    g_object_get (desk_of (self), name, &n, NULL);
   return n;
+}
+
+static void
+update_banner (WkDesksideWindow *self)
+{
+  guint pending = desk_count (self, "pending-count");
+  guint refused = desk_count (self, "refused-count");
+  g_auto(GStrv) refusals = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->offline && pending > 0)
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                        "Offline — %u change waits to be sent",
+                                        "Offline — %u changes wait to be sent", pending), pending);
+  else if (self->offline)
+    g_string_assign (text, _("Offline — the lounge desk cannot be reached"));
+
+  if (refused > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "The hub refused %u change made offline:",
+                                                 "The hub refused %u changes made offline:", refused),
+                              refused);
+      if (desk_property (self, "refusals", G_TYPE_STRV) != NULL)
+        g_object_get (desk_of (self), "refusals", &refusals, NULL);
+      for (guint i = 0; refusals != NULL && refusals[i] != NULL; i++)
+        g_string_append_printf (text, "\n• %s", refusals[i]);
+    }
+
+  if (text->len > 0)
+    gtk_label_set_text (self->offline_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->dismiss_refused_button), refused > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), self->offline);
+  gtk_revealer_set_reveal_child (self->offline_revealer, self->offline || refused > 0);
 }
 
 static void
 set_offline (WkDesksideWindow *self,
              gboolean          offline)
 {
-  self->offline = offline;
-  if (offline)
+  /* the hub's desk knows: an answer kept on this device is no sign of the hub */
+  if (!offline && desk_property (self, "online", G_TYPE_BOOLEAN) != NULL)
     {
-      guint n = pending_changes (self);
-      g_autofree char *text = NULL;
+      gboolean online = TRUE;
 
-      if (n > 0)
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Offline — %u change waits to be sent",
-                                             "Offline — %u changes wait to be sent", n), n);
-      else
-        text = g_strdup (_("Offline — the lounge desk cannot be reached"));
-      gtk_label_set_text (self->offline_label, text);
+      g_object_get (desk_of (self), "online", &online, NULL);
+      offline = !online;
     }
-  gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+  self->offline = offline;
+  update_banner (self);
+}
+
+/* The hub's desk says when it loses or finds the hub ("online"). */
+static void
+desk_online_cb (WkDesksideWindow *self)
+{
+  set_offline (self, FALSE);   /* offline when the desk says so */
+}
+
+static void
+dismiss_refused_clicked_cb (WkDesksideWindow *self)
+{
+  WkDesk *desk = desk_of (self);
+
+  if (desk != NULL && g_signal_lookup ("dismiss-refused", G_OBJECT_TYPE (desk)) != 0)
+    g_signal_emit_by_name (desk, "dismiss-refused");
 }
 
 /* Once hidden, the banner's label (an alert) forgets its text: a screen
@@ -194,7 +248,8 @@ set_offline (WkDesksideWindow *self,
 static void
 offline_revealed_cb (WkDesksideWindow *self)
 {
-  if (!self->offline && !gtk_revealer_get_child_revealed (self->offline_revealer))
+  if (!gtk_revealer_get_reveal_child (self->offline_revealer) &&
+      !gtk_revealer_get_child_revealed (self->offline_revealer))
     gtk_label_set_text (self->offline_label, "");
 }
 
@@ -1353,7 +1408,7 @@ finish_next (Finish *f)
   if (f->ticket_id > 0 && f->note != NULL)
     {
       wk_desk_add_note_async (desk_of (self), f->ticket_id, me (self), f->note,
-                              f->note_public ? WK_NOTE_VISIBILITY_PUBLIC : WK_NOTE_VISIBILITY_INTERNAL,
+                              f->note_public ? WK_NOTE_VISIBILITY_PUBLIC : WK_NOTE_VISIBILITY_INTERNAL, NULL,
                               self->cancellable, finish_note_cb, f);
       return;
     }
@@ -2108,6 +2163,22 @@ wk_deskside_window_constructed (GObject *object)
 
   wk_deskside_sign_in_page_set_desk (self->sign_in_page, desk_of (self));
   wk_deskside_sign_in_page_reset (self->sign_in_page);
+
+  /* the outbox's counts follow live (a hub desk only) */
+  if (desk_of (self) != NULL)
+    {
+      static const char * const counted[] = {
+        "notify::pending-count", "notify::refused-count", "notify::refusals",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+        g_signal_connect_object (desk_of (self), counted[i], G_CALLBACK (update_banner), self,
+                                 G_CONNECT_SWAPPED);
+      if (desk_property (self, "online", G_TYPE_BOOLEAN) != NULL)
+        g_signal_connect_object (desk_of (self), "notify::online", G_CALLBACK (desk_online_cb), self,
+                                 G_CONNECT_SWAPPED);
+      desk_online_cb (self);
+    }
 }
 
 static void
@@ -2209,6 +2280,9 @@ wk_deskside_window_class_init (WkDesksideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, dismiss_refused_button);
+  gtk_widget_class_bind_template_callback (widget_class, dismiss_refused_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, queue_list);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, mine_list);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, ticket_search);

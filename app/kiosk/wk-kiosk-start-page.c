@@ -29,7 +29,7 @@ struct _WkKioskStartPage
   GtkBox       *tiles;
   GtkWidget    *announcements_box;
   GtkListBox   *announcements_list;
-
+  GtkLabel     *outbox_label;
 };
 
 G_DEFINE_FINAL_TYPE (WkKioskStartPage, wk_kiosk_start_page, ADW_TYPE_BIN)
@@ -81,6 +81,7 @@ wk_kiosk_start_page_class_init (WkKioskStartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkKioskStartPage, tiles);
   gtk_widget_class_bind_template_child (widget_class, WkKioskStartPage, announcements_box);
   gtk_widget_class_bind_template_child (widget_class, WkKioskStartPage, announcements_list);
+  gtk_widget_class_bind_template_child (widget_class, WkKioskStartPage, outbox_label);
   gtk_widget_class_bind_template_callback (widget_class, clock_pressed_cb);
 }
 
@@ -106,6 +107,29 @@ wk_kiosk_start_page_set_lounge (WkKioskStartPage *self,
   gtk_label_set_text (self->lounge_label, lounge != NULL ? wk_lounge_get_name (lounge) : "");
   if (timezone != NULL)
     wk_clock_label_set_timezone (self->clock, timezone);
+}
+
+/* For staff, not visitors: a small dim "⇡ N" by the clock while N writes
+ * wait in the outbox for the hub; its accessible name says it in words. */
+void
+wk_kiosk_start_page_set_pending (WkKioskStartPage *self,
+                                 guint             pending)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *words = NULL;
+
+  g_return_if_fail (WK_IS_KIOSK_START_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->outbox_label), pending > 0);
+  if (pending == 0)
+    return;
+  text = g_strdup_printf ("⇡ %u", pending);
+  words = g_strdup_printf (ngettext ("%u change waits to be sent to the hub",
+                                     "%u changes wait to be sent to the hub", pending), pending);
+  gtk_label_set_text (self->outbox_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->outbox_label), words);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->outbox_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
 }
 
 /* Three tiles side by side on a landscape screen, stacked on a portrait one. */

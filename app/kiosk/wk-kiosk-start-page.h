@@ -24,6 +24,9 @@ void       wk_kiosk_start_page_set_portrait  (WkKioskStartPage *self,
 void       wk_kiosk_start_page_set_queue        (WkKioskStartPage *self,
                                                  guint             waiting,
                                                  int               minutes);
+/* How many writes wait for the hub (0 hides the staff-facing hint). */
+void       wk_kiosk_start_page_set_pending      (WkKioskStartPage *self,
+                                                 guint             pending);
 /* A GListModel of WkAnnouncement, or NULL. */
 void       wk_kiosk_start_page_set_announcements (WkKioskStartPage *self,
                                                   GListModel       *announcements);

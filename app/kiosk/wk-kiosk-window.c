@@ -129,6 +129,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void show_home          (WkKioskWindow *self);
 static void refresh_start_page (WkKioskWindow *self);
+static void pending_changed    (WkKioskWindow *self);
 
 /* ---- pages ------------------------------------------------------------------- */
 
@@ -259,6 +260,23 @@ toast (WkKioskWindow *self,
   adw_toast_overlay_add_toast (self->toasts, t);
 }
 
+/* ---- what waits for the hub ------------------------------------------------------ */
+
+/* The hub's desk counts its outbox ("pending-count"); the local desk has none. */
+static void
+pending_changed (WkKioskWindow *self)
+{
+  GParamSpec *pspec;
+  guint pending = 0;
+
+  if (self->desk == NULL || self->start_page == NULL)
+    return;
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->desk), "pending-count");
+  if (pspec != NULL && pspec->value_type == G_TYPE_UINT)
+    g_object_get (self->desk, "pending-count", &pending, NULL);
+  wk_kiosk_start_page_set_pending (WK_KIOSK_START_PAGE (self->start_page), pending);
+}
+
 /* ---- language ------------------------------------------------------------------ */
 
 static void
@@ -282,6 +300,7 @@ build_fixed_pages (WkKioskWindow *self)
   self->still_there_page = wk_kiosk_still_there_page_new ();
   gtk_stack_add_named (self->stack, self->start_page, "start");
   gtk_stack_add_named (self->stack, self->closed_page, "closed");
+  pending_changed (self);
   gtk_stack_add_named (self->stack, self->still_there_page, "still-there");
 
   gtk_window_set_title (GTK_WINDOW (self), _("Walkup Kiosk"));
@@ -1407,6 +1426,10 @@ wk_kiosk_window_constructed (GObject *object)
 
   /* the desk (local or the hub's) is the face window's, set at construction */
   self->desk = wk_face_window_get_desk (WK_FACE_WINDOW (self));
+  if (self->desk != NULL)
+    g_signal_connect_object (self->desk, "notify::pending-count", G_CALLBACK (pending_changed), self,
+                             G_CONNECT_SWAPPED);
+  pending_changed (self);
 
   if (self->lockdown)
     {

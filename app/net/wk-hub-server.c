@@ -852,19 +852,21 @@ route_update_ticket (Request *req)
 static void
 route_add_note (Request *req)
 {
-  static const char * const allowed[] = { "body", "visibility", NULL };
+  static const char * const allowed[] = { "body", "visibility", "uuid", NULL };
   g_autofree char *body = NULL;
+  g_autofree char *uuid = NULL;
   int visibility = WK_NOTE_VISIBILITY_INTERNAL;
   GError *error = NULL;
 
   if (!body_members (req, allowed, &error) ||
       !wk_json_get_string (req->body, "body", TRUE, WK_MAX_NOTE, &body, &error) ||
-      !wk_json_get_enum (req->body, "visibility", WK_TYPE_NOTE_VISIBILITY, FALSE, &visibility, &error))
+      !wk_json_get_enum (req->body, "visibility", WK_TYPE_NOTE_VISIBILITY, FALSE, &visibility, &error) ||
+      !wk_json_get_string (req->body, "uuid", FALSE, 64, &uuid, &error))
     {
       request_fail (req, error);
       return;
     }
-  wk_desk_add_note_async (req->self->desk, req->id, actor_of (req), body, visibility,
+  wk_desk_add_note_async (req->self->desk, req->id, actor_of (req), body, visibility, uuid,
                           req->cancellable, desk_done_cb,
                           expect (req, FINISH (wk_desk_add_note_finish), RESULT_OBJECT));
 }

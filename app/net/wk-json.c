@@ -993,7 +993,7 @@ wk_json_to_survey_request (JsonNode  *node,
 }
 
 static const char * const ticket_update_members[] = {
-  "subject", "description", "category", "status", "priority", "assignee_id", NULL
+  "subject", "description", "category", "status", "priority", "assignee_id", "uuid", NULL
 };
 
 JsonNode *
@@ -1016,6 +1016,8 @@ wk_json_from_ticket_update (const WkTicketUpdate *update)
     add_int (builder, "priority", update->priority);
   if (update->assignee_id >= 0)
     add_int (builder, "assignee_id", update->assignee_id);
+  if (update->uuid != NULL)
+    add_string (builder, "uuid", update->uuid);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -1037,7 +1039,8 @@ wk_json_to_ticket_update (JsonNode  *node,
       !read_string (o, "description", FALSE, WK_MAX_DESCRIPTION, &update->description, error) ||
       !read_string (o, "category", FALSE, 64, &update->category, error) ||
       !read_enum (o, "status", WK_TYPE_TICKET_STATUS, FALSE, &status, error) ||
-      !read_int (o, "priority", FALSE, 1, 5, &priority, error))
+      !read_int (o, "priority", FALSE, 1, 5, &priority, error) ||
+      !read_string (o, "uuid", FALSE, 64, &update->uuid, error))
     return NULL;
   update->status = status;
   update->priority = (int) priority;

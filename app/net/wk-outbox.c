@@ -23,6 +23,7 @@ struct _WkOutbox
 
   WkStore *store;          /* owned: the local file's one connection */
   guint    pending_count;
+  guint    refused_count;
 };
 
 G_DEFINE_FINAL_TYPE (WkOutbox, wk_outbox, G_TYPE_OBJECT)
@@ -30,6 +31,7 @@ G_DEFINE_FINAL_TYPE (WkOutbox, wk_outbox, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_PENDING_COUNT,
+  PROP_REFUSED_COUNT,
   N_PROPS
 };
 
@@ -38,7 +40,18 @@ static GParamSpec *properties[N_PROPS];
 static const char * const kind_names[] = {
   [WK_OUTBOX_KIND_CHECK_IN] = "check_in",
   [WK_OUTBOX_KIND_SURVEY] = "survey",
+  [WK_OUTBOX_KIND_TICKET_UPDATE] = "ticket_update",
+  [WK_OUTBOX_KIND_NOTE] = "note",
 };
+
+static WkOutboxKind
+kind_from_string (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_strcmp0 (name, kind_names[i]) == 0)
+      return i;
+  return WK_OUTBOX_KIND_CHECK_IN;
+}
 
 void
 wk_outbox_item_free (WkOutboxItem *item)
@@ -46,7 +59,10 @@ wk_outbox_item_free (WkOutboxItem *item)
   if (item == NULL)
     return;
   g_free (item->uuid);
+  g_free (item->method);
+  g_free (item->path);
   g_free (item->body);
+  g_free (item->last_error);
   g_free (item);
 }
 
@@ -58,6 +74,16 @@ set_pending_count (WkOutbox *self,
     return;
   self->pending_count = count;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_COUNT]);
+}
+
+static void
+set_refused_count (WkOutbox *self,
+                   guint     count)
+{
+  if (self->refused_count == count)
+    return;
+  self->refused_count = count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSED_COUNT]);
 }
 
 static gint64
@@ -72,6 +98,8 @@ typedef struct {
   gint64        id;
   WkOutboxKind  kind;
   char         *uuid;
+  char         *method;
+  char         *path;
   char         *by;
   char         *value;
   char         *text;      /* body, message or identity */
@@ -84,6 +112,8 @@ job_free (gpointer data)
   Job *job = data;
 
   g_free (job->uuid);
+  g_free (job->method);
+  g_free (job->path);
   g_free (job->by);
   g_free (job->value);
   g_free (job->text);
@@ -102,7 +132,9 @@ count_job (sqlite3  *db,
   /* the outbox must survive a power cut, not only a crash */
   if (!wk_db_exec (db, "PRAGMA synchronous = FULL", error))
     return NULL;
-  stmt = wk_store_prepare (db, "SELECT count(*) FROM outbox WHERE state = 'pending'", error);
+  stmt = wk_store_prepare (db,
+                           "SELECT count(*) FILTER (WHERE state = 'pending'),"
+                           " count(*) FILTER (WHERE state = 'refused') FROM outbox", error);
   if (stmt == NULL)
     return NULL;
   rc = sqlite3_step (stmt);
@@ -111,8 +143,10 @@ count_job (sqlite3  *db,
       wk_db_set_error (db, rc, error, "counting the outbox");
       return NULL;
     }
-  count = g_new (guint, 1);
-  *count = (guint) sqlite3_column_int64 (stmt, 0);
+  /* [0] pending, [1] refused */
+  count = g_new (guint, 2);
+  count[0] = (guint) sqlite3_column_int64 (stmt, 0);
+  count[1] = (guint) sqlite3_column_int64 (stmt, 1);
   return count;
 }
 
@@ -134,15 +168,17 @@ add_job (sqlite3  *db,
   int rc;
 
   insert = wk_store_prepare (db,
-                             "INSERT INTO outbox (kind, uuid, body, created_at) VALUES (?, ?, ?, ?)"
-                             " ON CONFLICT (uuid) DO NOTHING",
+                             "INSERT INTO outbox (kind, uuid, method, path, body, created_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING",
                              error);
   if (insert == NULL)
     return NULL;
   sqlite3_bind_text (insert, 1, kind_names[job->kind], -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 2, job->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, job->text, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 4, now_s ());
+  sqlite3_bind_text (insert, 3, job->method, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, job->path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, job->text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 6, now_s ());
   if (!wk_store_step_done (db, insert, "adding to the outbox", error))
     return NULL;
 
@@ -168,20 +204,35 @@ add_job (sqlite3  *db,
   return result;
 }
 
+#define ITEM_SELECT \
+  "SELECT id, kind, uuid, method, path, body, attempts, created_at, last_error FROM outbox"
+
+static WkOutboxItem *
+read_item (sqlite3_stmt *stmt)
+{
+  WkOutboxItem *item = g_new0 (WkOutboxItem, 1);
+
+  item->id = sqlite3_column_int64 (stmt, 0);
+  item->kind = kind_from_string ((const char *) sqlite3_column_text (stmt, 1));
+  item->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  item->method = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  item->path = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  item->body = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  item->attempts = (guint) sqlite3_column_int (stmt, 6);
+  item->created_at = sqlite3_column_int64 (stmt, 7);
+  item->last_error = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  return item;
+}
+
 static gpointer
 next_job (sqlite3  *db,
           gpointer  data,
           GError  **error)
 {
   g_autoptr(WkStoreStmt) stmt = NULL;
-  WkOutboxItem *item;
-  const char *kind;
   int rc;
 
-  stmt = wk_store_prepare (db,
-                           "SELECT id, kind, uuid, body, attempts, created_at FROM outbox"
-                           " WHERE state = 'pending' ORDER BY id LIMIT 1",
-                           error);
+  stmt = wk_store_prepare (db, ITEM_SELECT " WHERE state = 'pending' ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   rc = sqlite3_step (stmt);
@@ -192,17 +243,49 @@ next_job (sqlite3  *db,
       wk_db_set_error (db, rc, error, "reading the outbox");
       return NULL;
     }
+  return read_item (stmt);
+}
 
-  item = g_new0 (WkOutboxItem, 1);
-  item->id = sqlite3_column_int64 (stmt, 0);
-  kind = (const char *) sqlite3_column_text (stmt, 1);
-  item->kind = g_strcmp0 (kind, kind_names[WK_OUTBOX_KIND_SURVEY]) == 0
-               ? WK_OUTBOX_KIND_SURVEY : WK_OUTBOX_KIND_CHECK_IN;
-  item->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  item->body = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  item->attempts = (guint) sqlite3_column_int (stmt, 4);
-  item->created_at = sqlite3_column_int64 (stmt, 5);
-  return item;
+static gpointer
+list_refused_job (sqlite3  *db,
+                  gpointer  data,
+                  GError  **error)
+{
+  g_autoptr(WkStoreStmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) wk_outbox_item_free);
+  int rc;
+
+  stmt = wk_store_prepare (db, ITEM_SELECT " WHERE state = 'refused' ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, read_item (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      wk_db_set_error (db, rc, error, "reading the outbox");
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+/* Forgets refused row @id (0: every refused row); returns how many went,
+ * plus one (a non-NULL pointer). */
+static gpointer
+dismiss_job (sqlite3  *db,
+             gpointer  data,
+             GError  **error)
+{
+  Job *job = data;
+  g_autoptr(WkStoreStmt) stmt = NULL;
+
+  stmt = wk_store_prepare (db, "DELETE FROM outbox WHERE state = 'refused' AND (?1 = 0 OR id = ?1)",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, job->id);
+  if (!wk_store_step_done (db, stmt, "dismissing refused changes", error))
+    return NULL;
+  return GINT_TO_POINTER (sqlite3_changes (db) + 1);
 }
 
 /* Returns a (gpointer) 1 when a pending row changed, 2 when none did. */
@@ -369,7 +452,9 @@ list_cached_job (sqlite3  *db,
 typedef enum {
   AFTER_NOTHING,
   AFTER_ADD,
-  AFTER_DROP,      /* remove or refuse: one fewer pending */
+  AFTER_DROP,      /* remove: one fewer pending */
+  AFTER_REFUSE,    /* one fewer pending, one more refused */
+  AFTER_DISMISS,   /* fewer refused */
 } After;
 
 typedef struct {
@@ -403,8 +488,15 @@ run_done_cb (GObject      *source,
         set_pending_count (self, self->pending_count + 1);
       break;
     case AFTER_DROP:
+    case AFTER_REFUSE:
       if (GPOINTER_TO_INT (value) == 1 && self->pending_count > 0)
         set_pending_count (self, self->pending_count - 1);
+      if (GPOINTER_TO_INT (value) == 1 && run->after == AFTER_REFUSE)
+        set_refused_count (self, self->refused_count + 1);
+      break;
+    case AFTER_DISMISS:
+      set_refused_count (self, self->refused_count - MIN (self->refused_count,
+                                                          (guint) GPOINTER_TO_INT (value) - 1));
       break;
     case AFTER_NOTHING:
     default:
@@ -467,7 +559,8 @@ wk_outbox_new (const char  *path,
 
   self = g_object_new (WK_TYPE_OUTBOX, NULL);
   self->store = g_steal_pointer (&store);
-  self->pending_count = *count;
+  self->pending_count = count[0];
+  self->refused_count = count[1];
   return self;
 }
 
@@ -485,10 +578,19 @@ wk_outbox_get_pending_count (WkOutbox *self)
   return self->pending_count;
 }
 
+guint
+wk_outbox_get_refused_count (WkOutbox *self)
+{
+  g_return_val_if_fail (WK_IS_OUTBOX (self), 0);
+  return self->refused_count;
+}
+
 void
 wk_outbox_add_async (WkOutbox            *self,
                      WkOutboxKind         kind,
                      const char          *uuid,
+                     const char          *method,
+                     const char          *path,
                      const char          *body,
                      GCancellable        *cancellable,
                      GAsyncReadyCallback  callback,
@@ -497,12 +599,14 @@ wk_outbox_add_async (WkOutbox            *self,
   Job *job;
 
   g_return_if_fail (WK_IS_OUTBOX (self));
-  g_return_if_fail (kind == WK_OUTBOX_KIND_CHECK_IN || kind == WK_OUTBOX_KIND_SURVEY);
-  g_return_if_fail (uuid != NULL && body != NULL);
+  g_return_if_fail ((guint) kind < G_N_ELEMENTS (kind_names));
+  g_return_if_fail (uuid != NULL && method != NULL && path != NULL && body != NULL);
 
   job = job_new ();
   job->kind = kind;
   job->uuid = g_strdup (uuid);
+  job->method = g_strdup (method);
+  job->path = g_strdup (path);
   job->text = g_strdup (body);
   run_job (self, wk_outbox_add_async, AFTER_ADD, g_free, add_job, job, cancellable, callback, user_data);
 }
@@ -592,7 +696,7 @@ wk_outbox_refuse_async (WkOutbox            *self,
   job = job_new ();
   job->id = id;
   job->text = g_strdup (message);
-  run_job (self, wk_outbox_refuse_async, AFTER_DROP, NULL, refuse_job, job, cancellable,
+  run_job (self, wk_outbox_refuse_async, AFTER_REFUSE, NULL, refuse_job, job, cancellable,
            callback, user_data);
 }
 
@@ -603,6 +707,58 @@ wk_outbox_refuse_finish (WkOutbox      *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_outbox_refuse_async, FALSE);
+
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+}
+
+void
+wk_outbox_list_refused_async (WkOutbox            *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (WK_IS_OUTBOX (self));
+  run_job (self, wk_outbox_list_refused_async, AFTER_NOTHING,
+           (GDestroyNotify) g_ptr_array_unref, list_refused_job, job_new (), cancellable,
+           callback, user_data);
+}
+
+GPtrArray *
+wk_outbox_list_refused_finish (WkOutbox      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_outbox_list_refused_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+wk_outbox_dismiss_refused_async (WkOutbox            *self,
+                                 gint64               id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (WK_IS_OUTBOX (self));
+
+  job = job_new ();
+  job->id = id;
+  run_job (self, wk_outbox_dismiss_refused_async, AFTER_DISMISS, NULL, dismiss_job, job,
+           cancellable, callback, user_data);
+}
+
+gboolean
+wk_outbox_dismiss_refused_finish (WkOutbox      *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wk_outbox_dismiss_refused_async,
+                        FALSE);
 
   return g_task_propagate_pointer (G_TASK (result), error) != NULL;
 }
@@ -750,6 +906,9 @@ wk_outbox_get_property (GObject    *object,
     case PROP_PENDING_COUNT:
       g_value_set_uint (value, self->pending_count);
       break;
+    case PROP_REFUSED_COUNT:
+      g_value_set_uint (value, self->refused_count);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -765,6 +924,10 @@ wk_outbox_class_init (WkOutboxClass *klass)
 
   properties[PROP_PENDING_COUNT] =
     g_param_spec_uint ("pending-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_REFUSED_COUNT] =
+    g_param_spec_uint ("refused-count", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

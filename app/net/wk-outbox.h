@@ -8,12 +8,13 @@
  * with synchronous = FULL: once an add has finished, the row survives a
  * crash or a power cut.
  *
- * The outbox holds mutations that carry a client UUID (check-ins and
- * surveys) as the JSON body to send, in the order they were added.  A row
- * is `pending` until it is removed (the hub answered) or set aside as
- * `refused` (the hub refused it for good: the row and the hub's words are
- * kept for an operator, never dropped silently).  One WkRemoteDesk
- * delivers one outbox: do not share it.
+ * The outbox holds mutations that carry a client UUID (check-ins, surveys,
+ * ticket edits and notes) as the method, path and JSON body to send, in
+ * the order they were added.  A row is `pending` until it is removed (the
+ * hub answered) or set aside as `refused` (the hub refused it for good:
+ * the row and the hub's words are kept for the user to see, counted in
+ * "refused-count", until dismissed; never dropped silently).  One
+ * WkRemoteDesk delivers one outbox: do not share it.
  *
  * The cached directory keeps identify answers (the WkIdentity as JSON) by
  * how and what was identified, so that a kiosk can greet and check in a
@@ -34,6 +35,8 @@ G_BEGIN_DECLS
 typedef enum {
   WK_OUTBOX_KIND_CHECK_IN,   /* POST /api/v1/check-ins */
   WK_OUTBOX_KIND_SURVEY,     /* POST /api/v1/surveys */
+  WK_OUTBOX_KIND_TICKET_UPDATE, /* PATCH /api/v1/tickets/{id} */
+  WK_OUTBOX_KIND_NOTE,       /* POST /api/v1/tickets/{id}/notes */
 } WkOutboxKind;
 
 /**
@@ -41,17 +44,24 @@ typedef enum {
  * @id: the row (the delivery order)
  * @kind: what it is
  * @uuid: its client UUID (the hub's idempotency key)
+ * @method: the HTTP method ("POST", "PATCH")
+ * @path: the path under the hub's URL ("/api/v1/tickets/7")
  * @body: the JSON request body
  * @attempts: failed delivery attempts so far
  * @created_at: when it was added (unix seconds)
+ * @last_error: why the last attempt failed (for a refused row: the hub's
+ *   words), or NULL
  */
 typedef struct {
   gint64        id;
   WkOutboxKind  kind;
   char         *uuid;
+  char         *method;
+  char         *path;
   char         *body;
   guint         attempts;
   gint64        created_at;
+  char         *last_error;
 } WkOutboxItem;
 
 void wk_outbox_item_free (WkOutboxItem *item);
@@ -68,14 +78,19 @@ const char   *wk_outbox_get_path           (WkOutbox             *self);
 /* Rows waiting for delivery (the "pending-count" property, notified on
  * change; refused rows do not count). */
 guint         wk_outbox_get_pending_count  (WkOutbox             *self);
+/* Rows the hub refused for good, kept for the user (the "refused-count"
+ * property, notified on change). */
+guint         wk_outbox_get_refused_count  (WkOutbox             *self);
 
-/* Adds @body (a JSON request) under @uuid at the end of the outbox.  The
- * same @uuid again adds nothing and answers the row already there.
- * _finish returns the row id (0 on error) and sets *@pending to whether
- * that row still waits for delivery. */
+/* Adds @method @path with @body (a JSON request) under @uuid at the end
+ * of the outbox.  The same @uuid again adds nothing and answers the row
+ * already there.  _finish returns the row id (0 on error) and sets
+ * *@pending to whether that row still waits for delivery. */
 void          wk_outbox_add_async          (WkOutbox             *self,
                                             WkOutboxKind          kind,
                                             const char           *uuid,
+                                            const char           *method,
+                                            const char           *path,
                                             const char           *body,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
@@ -114,6 +129,27 @@ void          wk_outbox_refuse_async       (WkOutbox             *self,
 gboolean      wk_outbox_refuse_finish      (WkOutbox             *self,
                                             GAsyncResult         *result,
                                             GError              **error);
+
+/* The refused rows, oldest first: a GPtrArray of WkOutboxItem (with
+ * @last_error the hub's words). */
+void          wk_outbox_list_refused_async (WkOutbox             *self,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray    *wk_outbox_list_refused_finish (WkOutbox            *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* Forgets refused row @id, or every refused row when @id is 0 (the user
+ * has seen them). */
+void          wk_outbox_dismiss_refused_async  (WkOutbox         *self,
+                                                gint64            id,
+                                                GCancellable     *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer          user_data);
+gboolean      wk_outbox_dismiss_refused_finish (WkOutbox         *self,
+                                                GAsyncResult     *result,
+                                                GError          **error);
 
 /* Counts a failed attempt on row @id (the hub away or busy); fire and
  * forget. */

@@ -47,6 +47,8 @@ struct _WkRemoteDesk
   /* the offline outbox (see the header) */
   WkOutbox     *outbox;          /* owned, or NULL */
   gulong        pending_handler;
+  gulong        refused_handler;
+  GStrv         refusals;        /* owned: what the hub refused, in words */
   GHashTable   *waiters;         /* owned: outbox row id → Waiter */
   gboolean      flushing;        /* a delivery pass is under way */
   guint         flush_empty_passes;
@@ -66,10 +68,19 @@ enum {
   PROP_TOKEN,
   PROP_ONLINE,
   PROP_PENDING_COUNT,
+  PROP_REFUSED_COUNT,
+  PROP_REFUSALS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  DISMISS_REFUSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void restart_signal_listener (WkRemoteDesk *self);
 static void kick_flush              (WkRemoteDesk *self);
@@ -172,9 +183,15 @@ call_done_cb (GObject      *source,
         }
       self = g_task_get_source_object (task);
       set_online (self, FALSE);
-      g_task_return_new_error (task, WK_ERROR, WK_ERROR_UNAVAILABLE,
-                               /* Translators: %s says why (from the network library) */
-                               _("The hub cannot be reached: %s"), error->message);
+      if (error->domain == G_TLS_ERROR)
+        g_task_return_new_error (task, WK_ERROR, WK_ERROR_UNAVAILABLE,
+                                 /* Translators: %s says why (from the network library) */
+                                 _("The hub’s TLS certificate is not trusted, so it was not contacted: %s"),
+                                 error->message);
+      else
+        g_task_return_new_error (task, WK_ERROR, WK_ERROR_UNAVAILABLE,
+                                 /* Translators: %s says why (from the network library) */
+                                 _("The hub cannot be reached: %s"), error->message);
       return;
     }
 
@@ -349,9 +366,13 @@ append_text (GString    *query,
 
 /* A caller waiting for its outbox row to be delivered. */
 typedef struct {
-  GTask        *task;      /* owned: the caller's check_in or submit_survey */
+  GTask        *task;         /* owned: the caller's check_in, submit_survey,
+                               * update_ticket or add_note */
   WkOutboxKind  kind;
-  gpointer      request;   /* owned: a WkCheckInRequest or WkSurveyRequest */
+  char         *method;
+  char         *path;
+  JsonNode     *body;         /* owned */
+  GObject      *provisional;  /* owned: the answer while the hub is away */
 } Waiter;
 
 static void
@@ -359,12 +380,47 @@ waiter_free (gpointer data)
 {
   Waiter *w = data;
 
-  if (w->kind == WK_OUTBOX_KIND_CHECK_IN)
-    wk_check_in_request_free (w->request);
-  else
-    wk_survey_request_free (w->request);
+  g_free (w->method);
+  g_free (w->path);
+  g_clear_pointer (&w->body, json_node_unref);
+  g_clear_object (&w->provisional);
   g_clear_object (&w->task);
   g_free (w);
+}
+
+/* What the hub answers to a row of @kind. */
+static GType
+kind_answer_type (WkOutboxKind kind)
+{
+  switch (kind)
+    {
+    case WK_OUTBOX_KIND_SURVEY:
+      return WK_TYPE_SURVEY;
+    case WK_OUTBOX_KIND_TICKET_UPDATE:
+      return WK_TYPE_TICKET;
+    case WK_OUTBOX_KIND_NOTE:
+      return WK_TYPE_NOTE;
+    case WK_OUTBOX_KIND_CHECK_IN:
+    default:
+      return WK_TYPE_VISIT;
+    }
+}
+
+static const char *
+kind_label (WkOutboxKind kind)
+{
+  switch (kind)
+    {
+    case WK_OUTBOX_KIND_SURVEY:
+      return "survey";
+    case WK_OUTBOX_KIND_TICKET_UPDATE:
+      return "ticket edit";
+    case WK_OUTBOX_KIND_NOTE:
+      return "note";
+    case WK_OUTBOX_KIND_CHECK_IN:
+    default:
+      return "check-in";
+    }
 }
 
 static gint64
@@ -412,13 +468,44 @@ provisional_survey (const WkSurveyRequest *r)
                        NULL);
 }
 
+/* The edited fields only; version 0 says "not yet on the hub". */
+static WkTicket *
+provisional_ticket (gint64                ticket_id,
+                    const WkTicketUpdate *u)
+{
+  return g_object_new (WK_TYPE_TICKET,
+                       "id", ticket_id,
+                       "subject", u->subject,
+                       "description", u->description,
+                       "category", u->category,
+                       "status", MAX (u->status, 0),
+                       "priority", MAX (u->priority, 0),
+                       "assignee-id", MAX (u->assignee_id, 0),
+                       "updated-at", now_s (),
+                       NULL);
+}
+
+static WkNote *
+provisional_note (gint64            ticket_id,
+                  gint64            author_id,
+                  const char       *body,
+                  WkNoteVisibility  visibility,
+                  const char       *uuid)
+{
+  return g_object_new (WK_TYPE_NOTE,
+                       "ticket-id", ticket_id,
+                       "author-id", MAX (author_id, 0),
+                       "body", body,
+                       "visibility", visibility,
+                       "created-at", now_s (),
+                       "uuid", uuid,
+                       NULL);
+}
+
 static void
 waiter_answer_provisional (Waiter *w)
 {
-  if (w->kind == WK_OUTBOX_KIND_CHECK_IN)
-    g_task_return_pointer (w->task, provisional_visit (w->request), g_object_unref);
-  else
-    g_task_return_pointer (w->task, provisional_survey (w->request), g_object_unref);
+  g_task_return_pointer (w->task, g_steal_pointer (&w->provisional), g_object_unref);
   waiter_free (w);
 }
 
@@ -582,7 +669,7 @@ flush_sent_cb (GObject      *source,
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      GType type = d->item->kind == WK_OUTBOX_KIND_CHECK_IN ? WK_TYPE_VISIT : WK_TYPE_SURVEY;
+      GType type = kind_answer_type (d->item->kind);
 
       if (node != NULL)
         d->answer = wk_json_to_object (node, type, &d->error);
@@ -622,8 +709,7 @@ flush_sent_cb (GObject      *source,
   else
     {
       g_warning ("The hub refused a %s from the outbox (%s): %s",
-                 d->item->kind == WK_OUTBOX_KIND_CHECK_IN ? "check-in" : "survey",
-                 d->item->uuid, d->error->message);
+                 kind_label (d->item->kind), d->item->uuid, d->error->message);
       wk_outbox_refuse_async (self->outbox, d->item->id, d->error->message, NULL,
                               flush_dropped_cb, d);
     }
@@ -638,7 +724,6 @@ flush_next_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(WkOutboxItem) item = NULL;
   Delivery *d;
-  const char *path;
 
   item = wk_outbox_next_finish (WK_OUTBOX (source), result, &error);
   if (error != NULL)
@@ -673,9 +758,8 @@ flush_next_cb (GObject      *source,
     }
   self->flush_empty_passes = 0;
 
-  path = item->kind == WK_OUTBOX_KIND_CHECK_IN ? "/api/v1/check-ins" : "/api/v1/surveys";
   d = g_new0 (Delivery, 1);
-  d->msg = new_message (self, "POST", path, &error);
+  d->msg = new_message (self, item->method, item->path, &error);
   if (d->msg == NULL)
     {
       g_free (d);
@@ -727,20 +811,10 @@ enqueued_cb (GObject      *source,
   if (id == 0)
     {
       /* the local file failed: better sent without it than not at all */
-      g_autoptr(JsonNode) body = NULL;
       GTask *task = g_steal_pointer (&w->task);
 
       g_warning ("The outbox failed, sending directly: %s", error->message);
-      if (w->kind == WK_OUTBOX_KIND_CHECK_IN)
-        {
-          body = wk_json_from_check_in_request (w->request);
-          call_async (self, task, "POST", "/api/v1/check-ins", body, ANSWER_OBJECT, WK_TYPE_VISIT);
-        }
-      else
-        {
-          body = wk_json_from_survey_request (w->request);
-          call_async (self, task, "POST", "/api/v1/surveys", body, ANSWER_OBJECT, WK_TYPE_SURVEY);
-        }
+      call_async (self, task, w->method, w->path, w->body, ANSWER_OBJECT, kind_answer_type (w->kind));
       waiter_free (w);
       return;
     }
@@ -757,28 +831,116 @@ enqueued_cb (GObject      *source,
   kick_flush (self);
 }
 
-/* Writes @body to the outbox, then delivers it (takes @task and @request). */
+/* Writes @method @path @body to the outbox, then delivers it (takes
+ * @task and @provisional, the answer while the hub is away). */
 static void
 enqueue (WkRemoteDesk *self,
          GTask        *task,
          WkOutboxKind  kind,
          const char   *uuid,
+         const char   *method,
+         const char   *path,
          JsonNode     *body,
-         gpointer      request)
+         gpointer      provisional)
 {
   Waiter *w = g_new0 (Waiter, 1);
   g_autofree char *text = wk_json_to_string (body, NULL);
 
   w->task = task;
   w->kind = kind;
-  w->request = request;
-  wk_outbox_add_async (self->outbox, kind, uuid, text, NULL, enqueued_cb, w);
+  w->method = g_strdup (method);
+  w->path = g_strdup (path);
+  w->body = json_node_ref (body);
+  w->provisional = provisional;
+  wk_outbox_add_async (self->outbox, kind, uuid, method, path, text, NULL, enqueued_cb, w);
 }
 
 static void
 pending_count_cb (WkRemoteDesk *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_COUNT]);
+}
+
+/* ---- what the hub refused ------------------------------------------------------------ */
+
+static const char *
+kind_title (WkOutboxKind kind)
+{
+  switch (kind)
+    {
+    case WK_OUTBOX_KIND_SURVEY:
+      return _("Feedback");
+    case WK_OUTBOX_KIND_TICKET_UPDATE:
+      return _("Ticket change");
+    case WK_OUTBOX_KIND_NOTE:
+      return _("Note");
+    case WK_OUTBOX_KIND_CHECK_IN:
+    default:
+      return _("Check-in");
+    }
+}
+
+static void
+refusals_listed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(WkRemoteDesk) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = wk_outbox_list_refused_finish (WK_OUTBOX (source), result, &error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (items == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The refused changes cannot be read: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      WkOutboxItem *item = g_ptr_array_index (items, i);
+
+      /* Translators: what was refused (e.g. "Ticket change"), then the hub's reason */
+      g_autofree char *line = g_strdup_printf (_("%s: %s"), kind_title (item->kind),
+                                               item->last_error != NULL ? item->last_error : "");
+
+      g_strv_builder_add (builder, line);
+    }
+  g_clear_pointer (&self->refusals, g_strfreev);
+  self->refusals = g_strv_builder_end (builder);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSALS]);
+}
+
+static void
+refused_count_cb (WkRemoteDesk *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSED_COUNT]);
+  if (self->outbox == NULL && self->refusals != NULL)
+    {
+      g_clear_pointer (&self->refusals, g_strfreev);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSALS]);
+    }
+  if (self->outbox != NULL)
+    wk_outbox_list_refused_async (self->outbox, self->cancellable, refusals_listed_cb,
+                                  g_object_ref (self));
+}
+
+static void
+dismissed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!wk_outbox_dismiss_refused_finish (WK_OUTBOX (source), result, &error))
+    g_warning ("The refused changes cannot be dismissed: %s", error->message);
+}
+
+static void
+real_dismiss_refused (WkRemoteDesk *self)
+{
+  if (self->outbox != NULL)
+    wk_outbox_dismiss_refused_async (self->outbox, 0, NULL, dismissed_cb, NULL);
 }
 
 /* ---- the cached directory ----------------------------------------------------------- */
@@ -937,8 +1099,8 @@ wk_remote_desk_check_in (WkDesk                 *desk,
       g_object_unref (task);
       return;
     }
-  enqueue (self, task, WK_OUTBOX_KIND_CHECK_IN, request->uuid, body,
-           wk_check_in_request_copy (request));
+  enqueue (self, task, WK_OUTBOX_KIND_CHECK_IN, request->uuid, "POST", "/api/v1/check-ins", body,
+           provisional_visit (request));
 }
 
 static void
@@ -1135,21 +1297,36 @@ wk_remote_desk_update_ticket (WkDesk               *desk,
 {
   WkRemoteDesk *self = WK_REMOTE_DESK (desk);
   GTask *task = new_task (self, wk_desk_update_ticket_async, cancellable, callback, user_data);
+  g_autoptr(WkTicketUpdate) keyed = wk_ticket_update_copy (update);
   g_autoptr(JsonNode) fields = NULL;
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
+  GError *error = NULL;
 
   if (return_invalid_id (task, _("The ticket"), ticket_id))
     {
       g_object_unref (task);
       return;
     }
-  fields = wk_json_from_ticket_update (update);
+  if (keyed->uuid != NULL && !wk_validate_uuid (keyed->uuid, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  /* the edit's own UUID, made here once, so that a resend applies once */
+  if (keyed->uuid == NULL && self->outbox != NULL)
+    keyed->uuid = g_uuid_string_random ();
+  fields = wk_json_from_ticket_update (keyed);
   body = wk_json_body_copy (fields);
   if (expected_version > 0)
     wk_json_body_set_int (body, "version", expected_version);
   path = g_strdup_printf ("/api/v1/tickets/%" G_GINT64_FORMAT, ticket_id);
-  call_async (self, task, "PATCH", path, body, ANSWER_OBJECT, WK_TYPE_TICKET);
+  if (self->outbox == NULL)
+    call_async (self, task, "PATCH", path, body, ANSWER_OBJECT, WK_TYPE_TICKET);
+  else
+    enqueue (self, task, WK_OUTBOX_KIND_TICKET_UPDATE, keyed->uuid, "PATCH", path, body,
+             provisional_ticket (ticket_id, keyed));
 }
 
 static void
@@ -1158,6 +1335,7 @@ wk_remote_desk_add_note (WkDesk              *desk,
                          gint64               author_id,
                          const char          *text,
                          WkNoteVisibility     visibility,
+                         const char          *uuid,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -1166,16 +1344,34 @@ wk_remote_desk_add_note (WkDesk              *desk,
   GTask *task = new_task (self, wk_desk_add_note_async, cancellable, callback, user_data);
   g_autoptr(JsonNode) body = wk_json_body_new ();
   g_autofree char *path = NULL;
+  g_autofree char *key = g_strdup (uuid);
+  GError *error = NULL;
 
   if (return_invalid_id (task, _("The ticket"), ticket_id))
     {
       g_object_unref (task);
       return;
     }
+  /* what a provisional answer needs; the hub checks the rest */
+  if ((key != NULL && !wk_validate_uuid (key, &error)) ||
+      (self->outbox != NULL && !wk_validate_text (_("The note"), text, WK_MAX_NOTE, TRUE, &error)))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  if (key == NULL && self->outbox != NULL)
+    key = g_uuid_string_random ();
   wk_json_body_set_string (body, "body", text);
   wk_json_body_set_enum (body, "visibility", WK_TYPE_NOTE_VISIBILITY, visibility);
+  if (key != NULL)
+    wk_json_body_set_string (body, "uuid", key);
   path = g_strdup_printf ("/api/v1/tickets/%" G_GINT64_FORMAT "/notes", ticket_id);
-  call_async (self, task, "POST", path, body, ANSWER_OBJECT, WK_TYPE_NOTE);
+  if (self->outbox == NULL)
+    call_async (self, task, "POST", path, body, ANSWER_OBJECT, WK_TYPE_NOTE);
+  else
+    enqueue (self, task, WK_OUTBOX_KIND_NOTE, key, "POST", path, body,
+             provisional_note (ticket_id, author_id, text, visibility, key));
 }
 
 static void
@@ -1381,8 +1577,8 @@ wk_remote_desk_submit_survey (WkDesk                *desk,
       g_object_unref (task);
       return;
     }
-  enqueue (self, task, WK_OUTBOX_KIND_SURVEY, request->uuid, body,
-           wk_survey_request_copy (request));
+  enqueue (self, task, WK_OUTBOX_KIND_SURVEY, request->uuid, "POST", "/api/v1/surveys", body,
+           provisional_survey (request));
 }
 
 static void
@@ -1885,6 +2081,7 @@ wk_remote_desk_dispose (GObject *object)
   g_clear_handle_id (&self->flush_retry_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_signal_handler (&self->pending_handler, self->outbox);
+  g_clear_signal_handler (&self->refused_handler, self->outbox);
   g_clear_object (&self->outbox);
   if (self->listeners != NULL)
     {
@@ -1918,6 +2115,8 @@ wk_remote_desk_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_object (&self->cancellable);
 
+  g_clear_pointer (&self->refusals, g_strfreev);
+
   G_OBJECT_CLASS (wk_remote_desk_parent_class)->finalize (object);
 }
 
@@ -1942,6 +2141,12 @@ wk_remote_desk_get_property (GObject    *object,
       break;
     case PROP_PENDING_COUNT:
       g_value_set_uint (value, wk_remote_desk_get_pending_count (self));
+      break;
+    case PROP_REFUSED_COUNT:
+      g_value_set_uint (value, wk_remote_desk_get_refused_count (self));
+      break;
+    case PROP_REFUSALS:
+      g_value_set_boxed (value, self->refusals);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2009,8 +2214,22 @@ wk_remote_desk_class_init (WkRemoteDeskClass *klass)
   properties[PROP_PENDING_COUNT] =
     g_param_spec_uint ("pending-count", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REFUSED_COUNT] =
+    g_param_spec_uint ("refused-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REFUSALS] =
+    g_param_spec_boxed ("refusals", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* an action signal, so that a face can dismiss by name (faces know
+   * WkDesk, not this class) */
+  signals[DISMISS_REFUSED] =
+    g_signal_new_class_handler ("dismiss-refused", G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
+                                G_CALLBACK (real_dismiss_refused), NULL, NULL, NULL,
+                                G_TYPE_NONE, 0);
 }
 
 static void
@@ -2123,6 +2342,13 @@ wk_remote_desk_set_token (WkRemoteDesk *self,
   /* during construction, constructed() starts it */
   if (self->base_url != NULL)
     restart_signal_listener (self);
+
+  /* a new token (someone signed in): what waited for one goes now */
+  if (token != NULL && self->outbox != NULL && !self->flushing && self->flush_retry_id != 0)
+    {
+      self->flush_backoff_s = 0;
+      kick_flush (self);
+    }
 }
 
 gboolean
@@ -2157,16 +2383,20 @@ wk_remote_desk_set_outbox (WkRemoteDesk *self,
   /* whoever waits for the old one: their writes are safe in it */
   answer_waiters_provisional (self);
   g_clear_signal_handler (&self->pending_handler, self->outbox);
+  g_clear_signal_handler (&self->refused_handler, self->outbox);
   g_clear_handle_id (&self->flush_retry_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_set_object (&self->outbox, outbox);
   self->flush_backoff_s = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_COUNT]);
+  refused_count_cb (self);
   if (outbox == NULL)
     return;
 
   self->pending_handler = g_signal_connect_swapped (outbox, "notify::pending-count",
                                                     G_CALLBACK (pending_count_cb), self);
+  self->refused_handler = g_signal_connect_swapped (outbox, "notify::refused-count",
+                                                    G_CALLBACK (refused_count_cb), self);
   self->refresh_id = g_timeout_add_seconds (WK_REMOTE_DESK_DIRECTORY_REFRESH_S,
                                             refresh_timer_cb, self);
   /* what an earlier run left */
@@ -2186,6 +2416,43 @@ wk_remote_desk_get_pending_count (WkRemoteDesk *self)
 {
   g_return_val_if_fail (WK_IS_REMOTE_DESK (self), 0);
   return self->outbox != NULL ? wk_outbox_get_pending_count (self->outbox) : 0;
+}
+
+gboolean
+wk_remote_desk_set_tls_ca_file (WkRemoteDesk  *self,
+                                const char    *path,
+                                GError       **error)
+{
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (WK_IS_REMOTE_DESK (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  database = g_tls_file_database_new (path, &local);
+  if (database == NULL)
+    {
+      /* Translators: the first %s is a file name, the second the reason */
+      g_set_error (error, WK_ERROR, WK_ERROR_INVALID,
+                   _("The hub’s certificate file “%s” cannot be used: %s"), path, local->message);
+      return FALSE;
+    }
+  soup_session_set_tls_database (self->session, database);
+  return TRUE;
+}
+
+guint
+wk_remote_desk_get_refused_count (WkRemoteDesk *self)
+{
+  g_return_val_if_fail (WK_IS_REMOTE_DESK (self), 0);
+  return self->outbox != NULL ? wk_outbox_get_refused_count (self->outbox) : 0;
+}
+
+const char * const *
+wk_remote_desk_get_refusals (WkRemoteDesk *self)
+{
+  g_return_val_if_fail (WK_IS_REMOTE_DESK (self), NULL);
+  return (const char * const *) self->refusals;
 }
 
 void

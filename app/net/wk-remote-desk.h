@@ -41,18 +41,29 @@
  *   again ("online" becoming TRUE: any answered request, or the event
  *   stream's reconnection) or on wk_remote_desk_flush_outbox().  While a
  *   retry is scheduled, new writes are answered provisionally at once.
+ *   A new token (someone signing in) also delivers at once.
  * - A row the hub refuses later (nobody waiting for it any more) is set
  *   aside as `refused` in the outbox, with the hub's message, and logged;
- *   the rows after it are still delivered.
+ *   the rows after it are still delivered.  The refused rows are counted
+ *   ("refused-count") and described ("refusals") for the user.
  * - Cancelling the caller's @cancellable only stops the waiting: a write
  *   that reached the outbox is delivered anyway.
  * - Only the UUID, lounge and kind of answer are checked before a write
  *   is queued; anything else the hub refuses at delivery (above).
  *
- * Not queued: ticket edits, notes, pick-up and the other visit and
- * hardware actions, which carry no client UUID in the hub API (a resend
- * could apply twice), fail with WK_ERROR_UNAVAILABLE while the hub is
- * away, as without an outbox.
+ * update_ticket and add_note go the same way: each carries a client UUID
+ * (the caller's, or one made here when it passes none), so a resend
+ * applies once.  Their provisional answers: a WkTicket with the ticket's
+ * id, version 0 and only the edited fields set (ref and subject may be
+ * NULL); a WkNote with id 0, created_at now and the given body.  A queued
+ * ticket edit carries the version the user saw: when someone else changed
+ * the ticket before it was delivered, the hub refuses it (409) and it is
+ * set aside like any refused row, counted in "refused-count" with the
+ * hub's reason in "refusals", until dismissed.
+ *
+ * Not queued: pick-up and the other visit and hardware actions, which
+ * carry no client UUID in the hub API (a resend could apply twice), fail
+ * with WK_ERROR_UNAVAILABLE while the hub is away, as without an outbox.
  *
  * Cached directory (with an outbox): every identify answer is kept in the
  * local file under how and what was identified; a 404 forgets it.  While
@@ -98,6 +109,14 @@ const char   *wk_remote_desk_get_base_url (WkRemoteDesk  *self);
 const char   *wk_remote_desk_get_token    (WkRemoteDesk  *self);
 void          wk_remote_desk_set_token    (WkRemoteDesk  *self,
                                            const char    *token);
+/* Trusts only the certificates in the PEM file at @path (a hub's own
+ * self-signed certificate, or the authority that signed it) for an https
+ * hub, instead of the system's.  WK_ERROR_INVALID when the file cannot be
+ * read as certificates.  An https hub whose certificate is not trusted is
+ * never contacted: requests fail with WK_ERROR_UNAVAILABLE saying so. */
+gboolean      wk_remote_desk_set_tls_ca_file (WkRemoteDesk  *self,
+                                              const char    *path,
+                                              GError       **error);
 /* FALSE after a request found the hub unreachable, TRUE again once one
  * reaches it (the "online" property, notified on change). */
 gboolean      wk_remote_desk_get_online   (WkRemoteDesk  *self);
@@ -110,6 +129,14 @@ WkOutbox     *wk_remote_desk_get_outbox        (WkRemoteDesk  *self);
 /* Writes waiting in the outbox for the hub (the "pending-count"
  * property, notified on change); 0 without an outbox. */
 guint         wk_remote_desk_get_pending_count (WkRemoteDesk  *self);
+/* Writes the hub refused for good at delivery (the "refused-count"
+ * property, notified on change), kept in the outbox until dismissed
+ * (g_signal_emit_by_name (desk, "dismiss-refused"), an action signal);
+ * 0 without an outbox. */
+guint         wk_remote_desk_get_refused_count (WkRemoteDesk  *self);
+/* The same, each as "What: the hub's reason" in the user's language (the
+ * "refusals" property, notified once read from the outbox), or NULL. */
+const char * const *wk_remote_desk_get_refusals (WkRemoteDesk  *self);
 /* Tries to deliver the outbox now instead of after the backoff. */
 void          wk_remote_desk_flush_outbox      (WkRemoteDesk  *self);
 /* Asks the hub again about every cached badge (least recently fetched

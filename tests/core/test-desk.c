@@ -803,16 +803,16 @@ test_tickets (Fixture       *fx,
   g_assert_cmpint (wk_ticket_get_resolved_at (reopened), ==, 0);
 
   /* notes */
-  note = CALL (fx, &error, add_note, TICKET_OPEN, ALEX, "Battery replaced; calibrating.", WK_NOTE_VISIBILITY_PUBLIC);
+  note = CALL (fx, &error, add_note, TICKET_OPEN, ALEX, "Battery replaced; calibrating.", WK_NOTE_VISIBILITY_PUBLIC, NULL);
   g_assert_no_error (error);
   g_assert_cmpstr (wk_note_get_body (note), ==, "Battery replaced; calibrating.");
   g_assert_cmpstr (wk_note_get_author_name (note), ==, "Alex Chen");
   g_assert_cmpint (wk_note_get_visibility (note), ==, WK_NOTE_VISIBILITY_PUBLIC);
-  ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, "", WK_NOTE_VISIBILITY_INTERNAL);
-  ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, long_note, WK_NOTE_VISIBILITY_INTERNAL);
-  ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, "x", 7);
-  ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, add_note, 999, ALEX, "x", WK_NOTE_VISIBILITY_INTERNAL);
-  ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, add_note, TICKET_OPEN, 999, "x", WK_NOTE_VISIBILITY_INTERNAL);
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, "", WK_NOTE_VISIBILITY_INTERNAL, NULL);
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, long_note, WK_NOTE_VISIBILITY_INTERNAL, NULL);
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, "x", 7, NULL);
+  ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, add_note, 999, ALEX, "x", WK_NOTE_VISIBILITY_INTERNAL, NULL);
+  ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, add_note, TICKET_OPEN, 999, "x", WK_NOTE_VISIBILITY_INTERNAL, NULL);
 
   with_notes = CALL (fx, &error, get_ticket, TICKET_OPEN);
   g_assert_no_error (error);

@@ -570,13 +570,55 @@ test_tickets (Fixture       *fx,
   ASSERT_FAILS (fx, WK_ERROR_INVALID, update_ticket, TICKET_CLOSED, 0, reopen, ALEX);
   ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, update_ticket, 4242, 0, reopen, ALEX);
 
-  note = CALL (fx, &error, add_note, TICKET_OPEN, ALEX, "Swapped the battery", WK_NOTE_VISIBILITY_PUBLIC);
+  note = CALL (fx, &error, add_note, TICKET_OPEN, ALEX, "Swapped the battery", WK_NOTE_VISIBILITY_PUBLIC, NULL);
   g_assert_no_error (error);
   g_assert_cmpint (wk_note_get_author_id (note), ==, ALEX);
   with_notes = CALL (fx, &error, get_ticket, TICKET_OPEN);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (wk_ticket_get_notes (with_notes)), ==, 1);
-  ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, "", WK_NOTE_VISIBILITY_PUBLIC);
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, "", WK_NOTE_VISIBILITY_PUBLIC, NULL);
+
+  /* idempotent by the client's UUID: sent again, nothing changes twice */
+  {
+    g_autoptr(WkTicketUpdate) keyed = wk_ticket_update_new ();
+    g_autoptr(WkTicket) first = NULL;
+    g_autoptr(WkTicket) again = NULL;
+    g_autoptr(WkNote) n1 = NULL;
+    g_autoptr(WkNote) n2 = NULL;
+    gint64 events;
+
+    keyed->uuid = g_strdup ("3c0d5e8a-1f0b-4a3e-9d52-7e1b2c4d5f60");
+    keyed->priority = 4;
+    first = CALL (fx, &error, update_ticket, TICKET_OPEN, wk_ticket_get_version (updated), keyed, ALEX);
+    g_assert_no_error (error);
+    g_assert_cmpint (wk_ticket_get_version (first), ==, wk_ticket_get_version (updated) + 1);
+    events = N_EVENTS (fx);
+    /* its version is stale by now, but it is the same edit */
+    again = CALL (fx, &error, update_ticket, TICKET_OPEN, wk_ticket_get_version (updated), keyed, ALEX);
+    g_assert_no_error (error);
+    g_assert_cmpint (wk_ticket_get_version (again), ==, wk_ticket_get_version (first));
+    g_assert_cmpint (wk_ticket_get_priority (again), ==, 4);
+    g_assert_cmpint (N_EVENTS (fx), ==, events);
+    ASSERT_FAILS (fx, WK_ERROR_INVALID, update_ticket, TICKET_CLOSED, 0, keyed, ALEX);
+    g_free (keyed->uuid);
+    keyed->uuid = g_strdup ("not-a-uuid");
+    ASSERT_FAILS (fx, WK_ERROR_INVALID, update_ticket, TICKET_OPEN, 0, keyed, ALEX);
+
+    n1 = CALL (fx, &error, add_note, TICKET_OPEN, ALEX, "Ordered a battery", WK_NOTE_VISIBILITY_INTERNAL,
+               "9a7c1e2b-5d4f-4c3b-8e6a-1b2c3d4e5f60");
+    g_assert_no_error (error);
+    g_assert_cmpstr (wk_note_get_uuid (n1), ==, "9a7c1e2b-5d4f-4c3b-8e6a-1b2c3d4e5f60");
+    events = N_EVENTS (fx);
+    n2 = CALL (fx, &error, add_note, TICKET_OPEN, ALEX, "Ordered a battery", WK_NOTE_VISIBILITY_INTERNAL,
+               "9a7c1e2b-5d4f-4c3b-8e6a-1b2c3d4e5f60");
+    g_assert_no_error (error);
+    g_assert_cmpint (wk_note_get_id (n2), ==, wk_note_get_id (n1));
+    g_assert_cmpint (N_EVENTS (fx), ==, events);
+    ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_CLOSED, ALEX, "Ordered a battery",
+                  WK_NOTE_VISIBILITY_INTERNAL, "9a7c1e2b-5d4f-4c3b-8e6a-1b2c3d4e5f60");
+    ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, "Ordered a battery",
+                  WK_NOTE_VISIBILITY_INTERNAL, "not-a-uuid");
+  }
   ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, get_ticket, 4242);
   ASSERT_FAILS (fx, WK_ERROR_INVALID, get_ticket, 0);
 }

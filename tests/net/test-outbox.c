@@ -7,7 +7,8 @@
  * restarted on the same local file, the hub comes back on the same port,
  * and then every write is in the hub's database exactly once, in order
  * (read directly with SQLite), one the hub refuses is set aside, and a
- * badge identified before is answered from the cache meanwhile.
+ * badge identified before is answered from the cache meanwhile.  An
+ * engineer's laptop does the same with ticket edits and notes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,7 @@
 #include "wk-outbox.h"
 #include "wk-remote-desk.h"
 #include "wk-survey.h"
+#include "wk-ticket.h"
 #include "wk-visit.h"
 
 #include <string.h>
@@ -413,7 +415,8 @@ test_offline_writes_delivered_once (void)
     request->reason = g_strdup ("hardware");
     body = wk_json_from_check_in_request (request);
     text = wk_json_to_string (body, NULL);
-    wk_outbox_add_async (outbox, WK_OUTBOX_KIND_CHECK_IN, first_uuid, text, NULL,
+    wk_outbox_add_async (outbox, WK_OUTBOX_KIND_CHECK_IN, first_uuid, "POST", "/api/v1/check-ins",
+                         text, NULL,
                          got_result_cb, &result);
     wait_for (&result);
     g_assert_cmpint (wk_outbox_add_finish (outbox, result, NULL, &error), >, 0);
@@ -446,6 +449,233 @@ test_offline_writes_delivered_once (void)
     g_assert_cmpuint (wk_remote_desk_refresh_directory_finish (desk, result, &error), ==, 1);
     g_assert_no_error (error);
   }
+
+  unref_and_wait (desk);
+  unref_and_wait (outbox);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  wk_test_hub_stop (hub);
+}
+
+static WkTicket *
+get_ticket (WkDesk  *desk,
+            gint64   id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  WkTicket *ticket;
+
+  wk_desk_get_ticket_async (desk, id, NULL, got_result_cb, &result);
+  wait_for (&result);
+  ticket = wk_desk_get_ticket_finish (desk, result, &error);
+  g_assert_no_error (error);
+  return ticket;
+}
+
+static WkTicket *
+update_ticket (WkDesk     *desk,
+               gint64      id,
+               gint64      version,
+               const char *uuid,
+               int         status,
+               int         priority,
+               GError    **error)
+{
+  g_autoptr(WkTicketUpdate) update = wk_ticket_update_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  update->uuid = g_strdup (uuid);
+  update->status = status;
+  update->priority = priority;
+  wk_desk_update_ticket_async (desk, id, version, update, 0, NULL, got_result_cb, &result);
+  wait_for (&result);
+  return wk_desk_update_ticket_finish (desk, result, error);
+}
+
+static WkNote *
+add_note (WkDesk     *desk,
+          gint64      ticket_id,
+          const char *body,
+          const char *uuid,
+          GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wk_desk_add_note_async (desk, ticket_id, 0, body, WK_NOTE_VISIBILITY_INTERNAL, uuid, NULL,
+                          got_result_cb, &result);
+  wait_for (&result);
+  return wk_desk_add_note_finish (desk, result, error);
+}
+
+/* Ticket edits and notes made while the hub is away arrive once each, in
+ * order; an edit whose version went stale meanwhile is kept as refused,
+ * with the hub's reason, until dismissed; a UUID sent again adds nothing. */
+static void
+test_offline_ticket_edits (void)
+{
+  g_autofree char *hub_db = seed_hub ("hub-tickets.db");
+  g_autofree char *local = g_build_filename (g_get_user_data_dir (), "laptop-local.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *online_note = g_uuid_string_random ();
+  g_autofree char *note_a = g_uuid_string_random ();
+  g_autofree char *note_b = g_uuid_string_random ();
+  g_autofree char *note_c = g_uuid_string_random ();
+  g_autofree char *edit_stale = g_uuid_string_random ();
+  g_autofree char *edit_good = g_uuid_string_random ();
+  g_autoptr(GPtrArray) notes = NULL;
+  gint64 version1, version2, online_note_id;
+  WkOutbox *outbox;
+  WkRemoteDesk *desk;
+  WkTestHub *hub;
+  guint port;
+
+  {
+    sqlite3 *db = wk_db_open (hub_db, &error);
+
+    g_assert_no_error (error);
+    exec_ok (db,
+             "INSERT INTO person (id, email, display_name, role, created_at, updated_at)"
+             " VALUES (2, 'alex@example.com', 'Alex Chen', 'engineer', 0, 0);"
+             "INSERT INTO ticket (id, ref, requester_id, subject, category, status, created_at,"
+             " updated_at) VALUES (2, 'WK-10002', 1, 'VPN drops at home', 'network', 'open', 0, 0);");
+    sqlite3_close (db);
+  }
+  hub = wk_test_hub_start (hub_db, 0);
+  port = wk_test_hub_get_port (hub);
+  url = wk_test_hub_get_url (hub);
+  token = wk_test_hub_new_token (hub, WK_HUB_ROLE_ENGINEER, "alex", 2);
+  outbox = wk_outbox_new (local, &error);
+  g_assert_no_error (error);
+  desk = kiosk_desk (url, token, outbox);
+
+  /* online: a note answered by the hub; the same UUID again is the same note */
+  {
+    g_autoptr(WkNote) note = add_note (WK_DESK (desk), 1, "Battery swapped", online_note, &error);
+    g_autoptr(WkNote) again = NULL;
+
+    g_assert_no_error (error);
+    online_note_id = wk_note_get_id (note);
+    g_assert_cmpint (online_note_id, >, 0);
+    g_assert_cmpstr (wk_note_get_uuid (note), ==, online_note);
+    again = add_note (WK_DESK (desk), 1, "Battery swapped", online_note, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (wk_note_get_id (again), ==, online_note_id);
+    g_assert_cmpint (query_int (hub_db, "SELECT count(*) FROM note WHERE uuid = ?", online_note), ==, 1);
+    /* on another ticket, the same UUID is refused, in front of the caller */
+    g_assert_null (add_note (WK_DESK (desk), 2, "Battery swapped", online_note, &error));
+    g_assert_error (error, WK_ERROR, WK_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(WkTicket) t1 = get_ticket (WK_DESK (desk), 1);
+    g_autoptr(WkTicket) t2 = get_ticket (WK_DESK (desk), 2);
+
+    version1 = wk_ticket_get_version (t1);
+    version2 = wk_ticket_get_version (t2);
+  }
+
+  wk_test_hub_stop (hub);
+
+  /* offline: each answered provisionally, in the outbox in order */
+  {
+    g_autoptr(WkNote) a = add_note (WK_DESK (desk), 1, "Imaging started", note_a, &error);
+    g_autoptr(WkTicket) stale = NULL;
+    g_autoptr(WkNote) b = NULL;
+    g_autoptr(WkTicket) good = NULL;
+    g_autoptr(WkNote) c = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (wk_note_get_id (a), ==, 0);
+    g_assert_cmpstr (wk_note_get_body (a), ==, "Imaging started");
+    stale = update_ticket (WK_DESK (desk), 1, version1, edit_stale, WK_TICKET_STATUS_PENDING, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (wk_ticket_get_id (stale), ==, 1);
+    g_assert_cmpint (wk_ticket_get_version (stale), ==, 0);
+    g_assert_cmpint (wk_ticket_get_status (stale), ==, WK_TICKET_STATUS_PENDING);
+    b = add_note (WK_DESK (desk), 2, "Router replaced", note_b, &error);
+    g_assert_no_error (error);
+    good = update_ticket (WK_DESK (desk), 2, version2, edit_good, -1, 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (wk_ticket_get_priority (good), ==, 2);
+    c = add_note (WK_DESK (desk), 1, "Waiting for the image", note_c, &error);
+    g_assert_no_error (error);
+    /* the desk makes a UUID when the caller has none */
+    g_clear_object (&c);
+    c = add_note (WK_DESK (desk), 2, "Asked to test from home", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_uuid_string_is_valid (wk_note_get_uuid (c)));
+  }
+  g_assert_cmpuint (wk_remote_desk_get_pending_count (desk), ==, 6);
+
+  /* meanwhile someone else edits ticket 1 at the hub */
+  {
+    sqlite3 *db = wk_db_open (hub_db, &error);
+
+    g_assert_no_error (error);
+    exec_ok (db, "UPDATE ticket SET priority = 1, version = version + 1 WHERE id = 1");
+    sqlite3_close (db);
+  }
+
+  /* the laptop restarts on its own file, then the hub comes back */
+  unref_and_wait (desk);
+  unref_and_wait (outbox);
+  outbox = wk_outbox_new (local, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wk_outbox_get_pending_count (outbox), ==, 6);
+  hub = wk_test_hub_start (hub_db, port);
+  g_test_expect_message ("wk-remote-desk", G_LOG_LEVEL_WARNING,
+                         "The hub refused a ticket edit from the outbox*changed by someone else*");
+  desk = kiosk_desk (url, token, outbox);
+  wait_drained (desk);
+  g_test_assert_expected_messages ();
+
+  /* each note once, in the order written */
+  notes = query_uuids (hub_db, "SELECT uuid FROM note WHERE uuid IS NOT NULL ORDER BY id");
+  g_assert_cmpuint (notes->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (notes, 0), ==, online_note);
+  g_assert_cmpstr (g_ptr_array_index (notes, 1), ==, note_a);
+  g_assert_cmpstr (g_ptr_array_index (notes, 2), ==, note_b);
+  g_assert_cmpstr (g_ptr_array_index (notes, 3), ==, note_c);
+  g_assert_cmpint (query_int (hub_db, "SELECT count(DISTINCT uuid) FROM note", NULL), ==, 5);
+  /* the good edit once; the stale one not at all */
+  g_assert_cmpint (query_int (hub_db, "SELECT priority FROM ticket WHERE id = 2", NULL), ==, 2);
+  g_assert_cmpint (query_int (hub_db, "SELECT version FROM ticket WHERE id = 2", NULL), ==, version2 + 1);
+  g_assert_cmpint (query_int (hub_db, "SELECT count(*) FROM ticket_edit WHERE uuid = ?", edit_good), ==, 1);
+  g_assert_cmpint (query_int (hub_db, "SELECT count(*) FROM ticket WHERE id = 1 AND status = 'open'", NULL),
+                   ==, 1);
+  g_assert_cmpint (query_int (hub_db, "SELECT count(*) FROM ticket_edit WHERE uuid = ?", edit_stale), ==, 0);
+
+  /* the refused edit is there for the user to see, with the hub's reason */
+  g_assert_cmpuint (wk_remote_desk_get_refused_count (desk), ==, 1);
+  while (wk_remote_desk_get_refusals (desk) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_strv_length ((GStrv) wk_remote_desk_get_refusals (desk)), ==, 1);
+  g_assert_true (g_str_has_prefix (wk_remote_desk_get_refusals (desk)[0], "Ticket change: "));
+  g_assert_nonnull (strstr (wk_remote_desk_get_refusals (desk)[0], "WK-10001"));
+  g_assert_cmpint (query_int (local, "SELECT count(*) FROM outbox WHERE state = 'refused' AND uuid = ?",
+                              edit_stale), ==, 1);
+
+  /* sent again (an answer lost): nothing changes twice */
+  {
+    g_autoptr(WkNote) again = add_note (WK_DESK (desk), 1, "Imaging started", note_a, &error);
+    g_autoptr(WkTicket) replay = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (wk_note_get_id (again), >, 0);
+    g_assert_cmpint (query_int (hub_db, "SELECT count(*) FROM note WHERE uuid = ?", note_a), ==, 1);
+    replay = update_ticket (WK_DESK (desk), 2, version2, edit_good, -1, 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (wk_ticket_get_version (replay), ==, version2 + 1);
+    g_assert_cmpint (query_int (hub_db, "SELECT version FROM ticket WHERE id = 2", NULL), ==, version2 + 1);
+  }
+
+  /* the user has seen it: dismissed, gone from the file */
+  g_signal_emit_by_name (desk, "dismiss-refused");
+  while (wk_remote_desk_get_refused_count (desk) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (query_int (local, "SELECT count(*) FROM outbox", NULL), ==, 0);
 
   unref_and_wait (desk);
   unref_and_wait (outbox);
@@ -531,6 +761,7 @@ main (int    argc,
 
   g_test_add_func ("/outbox/offline-writes-delivered-once", test_offline_writes_delivered_once);
   g_test_add_func ("/outbox/cache-forgets-unknown", test_cache_forgets_unknown);
+  g_test_add_func ("/outbox/offline-ticket-edits", test_offline_ticket_edits);
 
   return g_test_run ();
 }

@@ -630,14 +630,14 @@ test_notes_hardware_survey (Fixture       *fx,
   g_assert_nonnull (ticket);
   ticket_id = wk_ticket_get_id (ticket);
 
-  wk_desk_add_note_async (WK_DESK (fx->desk), ticket_id, ENGINEER, "Imaging started", WK_NOTE_VISIBILITY_INTERNAL,
+  wk_desk_add_note_async (WK_DESK (fx->desk), ticket_id, ENGINEER, "Imaging started", WK_NOTE_VISIBILITY_INTERNAL, NULL,
                           NULL, got_result_cb, &result);
   note = wk_desk_add_note_finish (WK_DESK (fx->desk), wait_for (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
   g_clear_object (&note);
   wk_desk_add_note_async (WK_DESK (fx->desk), ticket_id, ENGINEER, "Your laptop is nearly ready",
-                          WK_NOTE_VISIBILITY_PUBLIC, NULL, got_result_cb, &result);
+                          WK_NOTE_VISIBILITY_PUBLIC, NULL, NULL, got_result_cb, &result);
   note = wk_desk_add_note_finish (WK_DESK (fx->desk), wait_for (&result), &error);
   g_assert_no_error (error);
 
@@ -734,7 +734,7 @@ test_refusals_recorded (Fixture       *fx,
   g_assert_no_error (error);
   g_clear_object (&result);
   wk_desk_add_note_async (WK_DESK (fx->desk), wk_ticket_get_id (ticket), ENGINEER, "Swapped the mouse",
-                          WK_NOTE_VISIBILITY_INTERNAL, NULL, got_result_cb, &result);
+                          WK_NOTE_VISIBILITY_INTERNAL, NULL, NULL, got_result_cb, &result);
   note = wk_desk_add_note_finish (WK_DESK (fx->desk), wait_for (&result), &error);
   g_assert_no_error (error);
 
@@ -743,7 +743,7 @@ test_refusals_recorded (Fixture       *fx,
                " VALUES (500, 'WK-10500', 1, 'Local only', 0, 0)");
   g_clear_object (&result);
   wk_desk_add_note_async (WK_DESK (fx->desk), 500, ENGINEER, "Nothing to tell RT",
-                          WK_NOTE_VISIBILITY_INTERNAL, NULL, got_result_cb, &result);
+                          WK_NOTE_VISIBILITY_INTERNAL, NULL, NULL, got_result_cb, &result);
   local_note = wk_desk_add_note_finish (WK_DESK (fx->desk), wait_for (&result), &error);
   g_assert_no_error (error);
   wait_synced (fx);

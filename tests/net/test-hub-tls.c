@@ -1,0 +1,202 @@
+/* test-hub-tls.c — the real `walkup-hub serve --tls-cert --tls-key` on
+ * 127.0.0.1 port 0 with a throw-away self-signed certificate made here by
+ * openssl, and WkRemoteDesk over https: it works when told to trust that
+ * certificate (wk_remote_desk_set_tls_ca_file(), what `walkup --hub-ca`
+ * does), and refuses, saying why, with the system's authorities or
+ * another certificate.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "wk-error.h"
+#include "wk-remote-desk.h"
+
+#include <signal.h>
+#include <string.h>
+
+static char *
+hub_path (void)
+{
+  const char *root = g_getenv ("WALKUP_BUILD_ROOT");
+
+  g_assert_nonnull (root);
+  return g_build_filename (root, "app", "walkup-hub", NULL);
+}
+
+/* Runs @argv to the end; fails the test unless it exits 0.  Returns stdout. */
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+    g_error ("%s failed: %s", argv[0], err);
+  return g_steal_pointer (&out);
+}
+
+/* A self-signed certificate for 127.0.0.1 and its key, in @dir as
+ * NAME.pem and NAME.key; returns the certificate's path. */
+static char *
+make_certificate (const char *dir,
+                  const char *name)
+{
+  g_autofree char *cert_name = g_strconcat (name, ".pem", NULL);
+  g_autofree char *key_name = g_strconcat (name, ".key", NULL);
+  g_autofree char *cert = g_build_filename (dir, cert_name, NULL);
+  g_autofree char *key = g_build_filename (dir, key_name, NULL);
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *out = NULL;
+
+  g_assert_nonnull (openssl);   /* build-aux/packages.txt [test] */
+  out = run ((const char *[]) { openssl, "req", "-x509", "-newkey", "ec",
+                                "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                                "-keyout", key, "-out", cert, "-days", "1",
+                                "-subj", "/CN=127.0.0.1",
+                                "-addext", "subjectAltName=IP:127.0.0.1", NULL });
+  return g_steal_pointer (&cert);
+}
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GListModel *
+list_lounges (WkRemoteDesk  *desk,
+              GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  wk_desk_list_lounges_async (WK_DESK (desk), NULL, got_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return wk_desk_list_lounges_finish (WK_DESK (desk), result, error);
+}
+
+static WkRemoteDesk *
+desk_trusting (const char *base,
+               const char *token,
+               const char *ca_file)
+{
+  g_autoptr(GError) error = NULL;
+  WkRemoteDesk *desk = wk_remote_desk_new (base, token, &error);
+
+  g_assert_no_error (error);
+  if (ca_file != NULL)
+    {
+      g_assert_true (wk_remote_desk_set_tls_ca_file (desk, ca_file, &error));
+      g_assert_no_error (error);
+    }
+  return desk;
+}
+
+static void
+assert_refused (WkRemoteDesk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) lounges = list_lounges (desk, &error);
+
+  g_assert_null (lounges);
+  g_assert_error (error, WK_ERROR, WK_ERROR_UNAVAILABLE);
+  g_assert_nonnull (strstr (error->message, "TLS certificate is not trusted"));
+  g_assert_false (wk_remote_desk_get_online (desk));
+}
+
+static void
+test_https_hub (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tls", NULL);
+  g_autofree char *db = g_build_filename (dir, "hub.db", NULL);
+  g_autofree char *hub = hub_path ();
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  const char *prefix = "walkup-hub listening on https://127.0.0.1:";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  cert = make_certificate (dir, "hub");
+  key = g_build_filename (dir, "hub.key", NULL);
+  other = make_certificate (dir, "other");
+  run ((const char *[]) { hub, "demo-data", "--db", db, "--seed", "3", "--people", "10",
+                          "--tickets", "10", "--visits", "11", "--surveys", "1", "--days", "7", NULL });
+  token = run ((const char *[]) { hub, "token", "create", "--db", db, "--role", "kiosk",
+                                  "--name", "door", NULL });
+  g_strstrip (token);
+
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             hub, "serve", "--db", db, "--listen", "127.0.0.1:0",
+                             "--tls-cert", cert, "--tls-key", key, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, prefix));
+  base = g_strdup (line + strlen ("walkup-hub listening on "));
+
+  /* told to trust the hub's own certificate: works over https */
+  {
+    g_autoptr(WkRemoteDesk) desk = desk_trusting (base, token, cert);
+    g_autoptr(GListModel) lounges = list_lounges (desk, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (lounges), >, 0);
+    g_assert_true (wk_remote_desk_get_online (desk));
+  }
+
+  /* the system's authorities, or another certificate: refused, never sent */
+  {
+    g_autoptr(WkRemoteDesk) system = desk_trusting (base, token, NULL);
+    g_autoptr(WkRemoteDesk) wrong = desk_trusting (base, token, other);
+
+    assert_refused (system);
+    assert_refused (wrong);
+  }
+
+  /* a file that is no certificate is a clear error at once */
+  {
+    g_autoptr(WkRemoteDesk) desk = desk_trusting (base, token, NULL);
+
+    g_assert_false (wk_remote_desk_set_tls_ca_file (desk, db, &error));
+    g_assert_error (error, WK_ERROR, WK_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, db));
+    g_clear_error (&error);
+  }
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_assert_true (g_subprocess_wait (server, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (server));
+  g_assert_cmpint (g_subprocess_get_exit_status (server), ==, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/hub-tls/https-hub", test_https_hub);
+
+  return g_test_run ();
+}
