@@ -933,7 +933,7 @@ test_comment_answer_lost (Fixture       *fx,
 
   g_atomic_int_set (&proxy->drop, 1);
   wk_desk_add_note_async (WK_DESK (fx->desk), wk_ticket_get_id (ticket), ENGINEER,
-                          "Replaced the ear cushions", WK_NOTE_VISIBILITY_PUBLIC, NULL,
+                          "Replaced the ear cushions", WK_NOTE_VISIBILITY_PUBLIC, NULL, NULL,
                           got_result_cb, &result);
   note = wk_desk_add_note_finish (WK_DESK (fx->desk), wait_for (&result), &error);
   g_assert_no_error (error);
