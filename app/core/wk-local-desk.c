@@ -223,6 +223,7 @@ typedef struct {
   WkSurveyRequest   *survey;
   WkTicketUpdate    *update;
   WkFeedbackQuery   *feedback;
+  WkTicketQuery     *tickets;
   WkMetricsQuery     metrics;
   WkVisitQuery       visits;
   Subscription      *sub;        /* owned */
@@ -256,6 +257,7 @@ args_free (gpointer data)
   g_clear_pointer (&a->survey, wk_survey_request_free);
   g_clear_pointer (&a->update, wk_ticket_update_free);
   g_clear_pointer (&a->feedback, wk_feedback_query_free);
+  g_clear_pointer (&a->tickets, wk_ticket_query_free);
   g_clear_pointer (&a->sub, subscription_unref);
   g_clear_pointer (&a->upstream, g_ptr_array_unref);
   g_free (a);
@@ -2099,12 +2101,19 @@ wk_local_desk_requeue_visit (WkDesk              *desk,
 
 #define MAX_SEARCH_WORDS 5
 
+/* one word of a search: in the subject or the requester's names or email */
+#define TICKET_WORD_MATCH \
+  " AND (t.subject LIKE ? ESCAPE '\\' OR r.display_name LIKE ? ESCAPE '\\'" \
+  " OR r.preferred_name LIKE ? ESCAPE '\\' OR r.email LIKE ? ESCAPE '\\')"
+#define TICKET_WORD_PARAMS 4
+
 static gpointer
 search_tickets_job (sqlite3  *db,
                     gpointer  data,
                     GError  **error)
 {
   Args *a = data;
+  const WkTicketQuery *q = a->tickets;
   g_autoptr(GString) sql = g_string_new (TICKET_SELECT " WHERE 1");
   g_autoptr(WkStoreStmt) stmt = NULL;
   g_auto(GStrv) words = NULL;
@@ -2112,27 +2121,33 @@ search_tickets_job (sqlite3  *db,
   int index = 1;
   gboolean by_ref = FALSE;
 
-  if (a->text != NULL)
+  if (q->text != NULL)
     {
-      const char *digits = a->text + 3;
+      const char *digits = q->text + 3;
 
-      by_ref = g_ascii_strncasecmp (a->text, "WK-", 3) == 0 && digits[0] != '\0' &&
+      by_ref = g_ascii_strncasecmp (q->text, "WK-", 3) == 0 && digits[0] != '\0' &&
                strspn (digits, "0123456789") == strlen (digits);
       if (!by_ref)
         {
-          words = g_strsplit_set (a->text, " \t\n", -1);
+          words = g_strsplit_set (q->text, " \t\n", -1);
           n_words = g_strv_length (words);
         }
     }
 
-  if (a->person_id > 0)
+  if (q->requester_id > 0)
     g_string_append (sql, " AND t.requester_id = ?");
+  if (q->status >= 0)
+    g_string_append (sql, " AND t.status = ?");
+  if (q->assignee_id > 0)
+    g_string_append (sql, " AND t.assignee_id = ?");
+  if (q->lounge_id > 0)
+    g_string_append (sql, " AND t.lounge_id = ?");
   if (by_ref)
     g_string_append (sql, " AND t.ref = ?");
   for (guint i = 0, used = 0; i < n_words && used < MAX_SEARCH_WORDS; i++)
     if (words[i][0] != '\0')
       {
-        g_string_append (sql, " AND t.subject LIKE ? ESCAPE '\\'");
+        g_string_append (sql, TICKET_WORD_MATCH);
         used++;
       }
   g_string_append (sql, " ORDER BY t.updated_at DESC, t.id DESC LIMIT ?");
@@ -2142,11 +2157,17 @@ search_tickets_job (sqlite3  *db,
   if (stmt == NULL)
     return NULL;
 
-  if (a->person_id > 0)
-    sqlite3_bind_int64 (stmt, index++, a->person_id);
+  if (q->requester_id > 0)
+    sqlite3_bind_int64 (stmt, index++, q->requester_id);
+  if (q->status >= 0)
+    bind_text (stmt, index++, wk_ticket_status_to_string (q->status));
+  if (q->assignee_id > 0)
+    sqlite3_bind_int64 (stmt, index++, q->assignee_id);
+  if (q->lounge_id > 0)
+    sqlite3_bind_int64 (stmt, index++, q->lounge_id);
   if (by_ref)
     {
-      g_autofree char *ref = g_ascii_strup (a->text, -1);
+      g_autofree char *ref = g_ascii_strup (q->text, -1);
 
       bind_text (stmt, index++, ref);
     }
@@ -2162,19 +2183,19 @@ search_tickets_job (sqlite3  *db,
             g_string_append_c (pattern, *p);
           }
         g_string_append_c (pattern, '%');
-        bind_text (stmt, index++, pattern->str);
+        for (int k = 0; k < TICKET_WORD_PARAMS; k++)
+          bind_text (stmt, index++, pattern->str);
         used++;
       }
-  sqlite3_bind_int (stmt, index, a->limit);
+  sqlite3_bind_int (stmt, index, q->limit == 0 ? WK_TICKET_QUERY_DEFAULT_LIMIT
+                                               : MIN (q->limit, WK_TICKET_QUERY_MAX_LIMIT));
 
   return collect_rows (db, stmt, WK_TYPE_TICKET, error);
 }
 
 static void
 wk_local_desk_search_tickets (WkDesk              *desk,
-                              const char          *text,
-                              gint64               requester_id,
-                              guint                limit,
+                              const WkTicketQuery *query,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -2182,15 +2203,20 @@ wk_local_desk_search_tickets (WkDesk              *desk,
   WkLocalDesk *self = WK_LOCAL_DESK (desk);
   GError *error = NULL;
   Args *a;
-  g_autofree char *stripped = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+  g_autofree char *stripped = query->text != NULL ? g_strstrip (g_strdup (query->text)) : NULL;
 
   if (!wk_validate_text (_("The search"), stripped, WK_MAX_SEARCH, FALSE, &error))
     {
       /* the validator set the error */
     }
-  else if ((stripped == NULL || stripped[0] == '\0') && requester_id <= 0)
+  else if (query->status < -1 || (query->status >= 0 && wk_ticket_status_to_string (query->status) == NULL))
+    g_set_error (&error, WK_ERROR, WK_ERROR_INVALID, _("%d is not a ticket status"), query->status);
+  else if (query->requester_id < 0 || query->assignee_id < 0 || query->lounge_id < 0)
+    g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID, _("A person or lounge id cannot be negative"));
+  else if ((stripped == NULL || stripped[0] == '\0') && query->requester_id == 0 &&
+           query->status < 0 && query->assignee_id == 0 && query->lounge_id == 0)
     g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID,
-                         _("Type a reference or some words of the subject"));
+                         _("Type a reference, a person or some words of the subject"));
 
   if (error != NULL)
     {
@@ -2199,9 +2225,9 @@ wk_local_desk_search_tickets (WkDesk              *desk,
     }
 
   a = args_new (self);
-  a->text = stripped != NULL && stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
-  a->person_id = requester_id;
-  a->limit = limit == 0 ? 50 : MIN (limit, 1000);
+  a->tickets = wk_ticket_query_copy (query);
+  g_free (a->tickets->text);
+  a->tickets->text = stripped != NULL && stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
   run_job (self, wk_desk_search_tickets_async, search_tickets_job, a, g_object_unref,
            cancellable, callback, user_data);
 }

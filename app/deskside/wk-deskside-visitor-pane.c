@@ -190,6 +190,7 @@ static void
 load_person (WkDesksideVisitorPane *self)
 {
   gint64 person_id = wk_visit_get_person_id (self->visit);
+  g_autoptr(WkTicketQuery) tickets = NULL;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -202,8 +203,10 @@ load_person (WkDesksideVisitorPane *self)
     return;
 
   self->cancellable = g_cancellable_new ();
-  wk_desk_search_tickets_async (self->desk, "", person_id, MAX_TICKETS,
-                                self->cancellable, tickets_cb, self);
+  tickets = wk_ticket_query_new ();
+  tickets->requester_id = person_id;
+  tickets->limit = MAX_TICKETS;
+  wk_desk_search_tickets_async (self->desk, tickets, self->cancellable, tickets_cb, self);
   wk_desk_list_hardware_async (self->desk, person_id, 0, -1,
                                self->cancellable, hardware_cb, self);
   /* the department and preferred name come with identify; a ticket

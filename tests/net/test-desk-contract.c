@@ -316,6 +316,39 @@ check_in_ok (Fixture          *fx,
 
 /* ---- scenarios ------------------------------------------------------------------ */
 
+
+/* A ticket search: @status -1 for any. */
+static WkTicketQuery *
+ticket_query (const char *text,
+              gint64      requester_id,
+              int         status,
+              gint64      assignee_id,
+              gint64      lounge_id,
+              guint       limit)
+{
+  WkTicketQuery *q = wk_ticket_query_new ();
+
+  q->text = g_strdup (text);
+  q->requester_id = requester_id;
+  q->status = status;
+  q->assignee_id = assignee_id;
+  q->lounge_id = lounge_id;
+  q->limit = limit;
+  return q;
+}
+
+/* search_tickets with its query made and freed here */
+#define SEARCH(fx, error_ptr, ...) \
+  ({ \
+    g_autoptr(WkTicketQuery) _q = ticket_query (__VA_ARGS__); \
+    (GListModel *) CALL (fx, error_ptr, search_tickets, _q); \
+  })
+#define ASSERT_SEARCH_FAILS(fx, code, ...) \
+  G_STMT_START { \
+    g_autoptr(WkTicketQuery) _fq = ticket_query (__VA_ARGS__); \
+    ASSERT_FAILS (fx, code, search_tickets, _fq); \
+  } G_STMT_END
+
 static void
 test_identify (Fixture       *fx,
                gconstpointer  data)
@@ -544,10 +577,10 @@ test_tickets (Fixture       *fx,
   g_autoptr(WkTicketUpdate) update = wk_ticket_update_new ();
   g_autoptr(WkTicketUpdate) reopen = wk_ticket_update_new ();
 
-  found = CALL (fx, &error, search_tickets, "battery laptop", 0, 0);
+  found = SEARCH (fx, &error, "battery laptop", 0, -1, 0, 0, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
-  mine = CALL (fx, &error, search_tickets, NULL, PRIYA, 10);
+  mine = SEARCH (fx, &error, NULL, PRIYA, -1, 0, 0, 10);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 2);
 
@@ -579,6 +612,111 @@ test_tickets (Fixture       *fx,
   ASSERT_FAILS (fx, WK_ERROR_INVALID, add_note, TICKET_OPEN, ALEX, "", WK_NOTE_VISIBILITY_PUBLIC);
   ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, get_ticket, 4242);
   ASSERT_FAILS (fx, WK_ERROR_INVALID, get_ticket, 0);
+}
+
+/* Writes straight into the file the desk (or the hub) uses: test set-up
+ * the desk has no operation for. */
+static void
+exec_on (Fixture    *fx,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  exec_ok (db, sql);
+  sqlite3_close (db);
+}
+
+static gint64
+first_ticket_id (GListModel *tickets)
+{
+  g_autoptr(WkTicket) ticket = g_list_model_get_item (tickets, 0);
+
+  return ticket != NULL ? wk_ticket_get_id (ticket) : 0;
+}
+
+/* Every filter runs in the desk: a match older than the newest 60
+ * tickets is still found. */
+static void
+test_ticket_query (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) open = NULL;
+  g_autoptr(GListModel) closed = NULL;
+  g_autoptr(GListModel) assigned = NULL;
+  g_autoptr(GListModel) side = NULL;
+  g_autoptr(GListModel) main_new = NULL;
+  g_autoptr(GListModel) by_name = NULL;
+  g_autoptr(GListModel) by_default = NULL;
+  g_autoptr(GListModel) by_preferred = NULL;
+  g_autoptr(GListModel) by_email = NULL;
+  g_autoptr(GListModel) name_and_words = NULL;
+  g_autoptr(GListModel) by_ref = NULL;
+  g_autoptr(GListModel) nobody = NULL;
+
+  exec_on (fx,
+           "UPDATE ticket SET lounge_id = 1, assignee_id = 3 WHERE id = 1;"
+           "UPDATE ticket SET lounge_id = 2 WHERE id = 3;"
+           "UPDATE person SET preferred_name = 'Pia' WHERE id = 1;"
+           "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)"
+           " INSERT INTO ticket (ref, requester_id, subject, category, status, created_at, updated_at)"
+           " SELECT 'WK-' || (20000 + i), 1, 'Printer jam ' || i, 'other', 'new',"
+           "  strftime ('%s', 'now') + i, strftime ('%s', 'now') + i FROM n;");
+
+  /* status, requester, assignee, lounge */
+  open = SEARCH (fx, &error, NULL, PRIYA, WK_TICKET_STATUS_OPEN, 0, 0, 10);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+  g_assert_cmpint (first_ticket_id (open), ==, TICKET_OPEN);
+  closed = SEARCH (fx, &error, NULL, 0, WK_TICKET_STATUS_CLOSED, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (closed), ==, 1);
+  g_assert_cmpint (first_ticket_id (closed), ==, TICKET_CLOSED);
+  assigned = SEARCH (fx, &error, NULL, 0, -1, BO, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (assigned), ==, 1);
+  g_assert_cmpint (first_ticket_id (assigned), ==, TICKET_OPEN);
+  side = SEARCH (fx, &error, NULL, 0, -1, 0, 2, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (side), ==, 1);
+  g_assert_cmpint (first_ticket_id (side), ==, TICKET_ORPHAN);
+  main_new = SEARCH (fx, &error, NULL, 0, WK_TICKET_STATUS_NEW, 0, LOUNGE_MAIN, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (main_new), ==, 0);
+
+  /* the words match the requester's name, preferred name or email, any case */
+  by_name = SEARCH (fx, &error, "sharma", 0, -1, 0, 0, 100);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (by_name), ==, 62);
+  by_default = SEARCH (fx, &error, "SHARMA", 0, -1, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (by_default), ==, WK_TICKET_QUERY_DEFAULT_LIMIT);
+  by_preferred = SEARCH (fx, &error, "pia", 0, WK_TICKET_STATUS_CLOSED, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (by_preferred), ==, 1);
+  by_email = SEARCH (fx, &error, "priya.sharma@EXAMPLE.com", 0, WK_TICKET_STATUS_OPEN, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_ticket_id (by_email), ==, TICKET_OPEN);
+  name_and_words = SEARCH (fx, &error, "Priya battery", 0, -1, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (name_and_words), ==, 1);
+  g_assert_cmpint (first_ticket_id (name_and_words), ==, TICKET_OPEN);
+  by_ref = SEARCH (fx, &error, "wk-10001", 0, -1, BO, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_ticket_id (by_ref), ==, TICKET_OPEN);
+  nobody = SEARCH (fx, &error, "Müller", 0, -1, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (nobody), ==, 0);
+
+  /* nothing asked, or something that is not a status, a person or a lounge */
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, -1, 0, 0, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, " ", 0, -1, 0, 0, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, 42, 0, 0, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, -2, 0, 0, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, -1, 0, -1, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, -1, -5, 0, 0);
 }
 
 static void
@@ -1037,6 +1175,7 @@ main (int   argc,
     { "check-in/invalid", test_check_in_invalid },
     { "queue-and-moves", test_queue_and_moves },
     { "tickets", test_tickets },
+    { "ticket-query", test_ticket_query },
     { "hardware", test_hardware },
     { "surveys", test_surveys },
     { "metrics", test_metrics },
