@@ -531,6 +531,8 @@ one_row (sqlite3       *db,
   " e.display_name AS engineer_name, v.desk AS desk, v.kiosk AS kiosk," \
   " v.identified_by AS identified_by, v.kiosk_ms AS kiosk_ms, v.outcome AS outcome," \
   " v.estimated_wait_s AS estimated_wait_s, v.version AS version," \
+  " (SELECT s.score FROM survey s WHERE s.visit_id = v.id AND s.anonymous = 0" \
+  "  ORDER BY s.id DESC LIMIT 1) AS survey_score," \
   " CASE WHEN v.status = 'waiting' THEN" \
   "  (SELECT COUNT(*) FROM visit w WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
   "   AND (w.checked_in_at < v.checked_in_at" \
@@ -3351,6 +3353,7 @@ list_visits_job (sqlite3  *db,
                            " WHERE v.checked_in_at >= ?1 AND v.checked_in_at < ?2"
                            " AND (?3 = 0 OR v.lounge_id = ?3)"
                            " AND (?4 = 0 OR v.engineer_id = ?4)"
+                           " AND (?7 = 0 OR v.person_id = ?7)"
                            " ORDER BY v.checked_in_at, v.id"
                            " LIMIT ?5 OFFSET ?6", error);
   if (stmt == NULL)
@@ -3362,6 +3365,7 @@ list_visits_job (sqlite3  *db,
   sqlite3_bind_int (stmt, 5, q->limit == 0 ? WK_VISIT_QUERY_DEFAULT_LIMIT
                                            : MIN (q->limit, WK_VISIT_QUERY_MAX_LIMIT));
   sqlite3_bind_int64 (stmt, 6, q->offset);
+  sqlite3_bind_int64 (stmt, 7, q->person_id);
   return collect_rows (db, stmt, WK_TYPE_VISIT, error);
 }
 
@@ -3376,7 +3380,7 @@ wk_local_desk_list_visits (WkDesk              *desk,
   Args *a;
 
   if (query->from < 0 || query->from >= query->to ||
-      query->lounge_id < 0 || query->engineer_id < 0)
+      query->lounge_id < 0 || query->engineer_id < 0 || query->person_id < 0)
     {
       return_error (self, wk_desk_list_visits_async,
                     g_error_new_literal (WK_ERROR, WK_ERROR_INVALID,

@@ -109,7 +109,7 @@ static const Route routes[] = {
   { "POST", "/api/v1/identify", K | E | L | A, route_identify },
   { "POST", "/api/v1/check-ins", K | E | L | A, route_check_in },
   { "GET", "/api/v1/queue", K | E | L | A, route_queue },
-  { "GET", "/api/v1/visits", L | A, route_list_visits },
+  { "GET", "/api/v1/visits", E | L | A, route_list_visits },  /* engineers: one person's */
   { "GET", "/api/v1/visits/{id}", L | A, route_get_visit },
   { "GET", "/api/v1/staff", L | A, route_list_staff },
   { "POST", "/api/v1/visits/{id}/cancel", K | E | L | A, route_cancel_visit },
@@ -1097,10 +1097,18 @@ route_list_visits (Request *req)
       !query_int (req, "to", TRUE, 0, G_MAXINT64, &query.to, &error) ||
       !query_int (req, "lounge_id", FALSE, 0, G_MAXINT64, &query.lounge_id, &error) ||
       !query_int (req, "engineer_id", FALSE, 0, G_MAXINT64, &query.engineer_id, &error) ||
+      !query_int (req, "person_id", FALSE, 0, G_MAXINT64, &query.person_id, &error) ||
       !query_int (req, "limit", FALSE, 0, WK_VISIT_QUERY_MAX_LIMIT, &limit, &error) ||
       !query_int (req, "offset", FALSE, 0, G_MAXUINT, &offset, &error))
     {
       request_fail (req, error);
+      return;
+    }
+  /* an engineer sees the visits of the person in front of them, not the desk's history */
+  if (req->token->role == WK_HUB_ROLE_ENGINEER && query.person_id == 0)
+    {
+      request_fail_new (req, WK_ERROR_FORBIDDEN,
+                        _("Engineers may only list the visits of one person"));
       return;
     }
   query.limit = (guint) limit;

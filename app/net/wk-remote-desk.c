@@ -1502,6 +1502,8 @@ wk_remote_desk_list_visits (WkDesk              *desk,
     append_int (path, "lounge_id", query->lounge_id);
   if (query->engineer_id != 0)
     append_int (path, "engineer_id", query->engineer_id);
+  if (query->person_id != 0)
+    append_int (path, "person_id", query->person_id);
   if (query->limit != 0)
     append_int (path, "limit", MIN (query->limit, WK_VISIT_QUERY_MAX_LIMIT));
   if (query->offset != 0)

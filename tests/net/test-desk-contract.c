@@ -1078,6 +1078,75 @@ test_remote_reconnects (Fixture       *fx,
 
 /* Visits and staff for the review face: the same lists through either desk,
  * and the contact email only where a survey consented. */
+/* A visit of Priya served by Alex to its end, with @outcome. */
+static WkVisit *
+served_visit (Fixture   *fx,
+              WkOutcome  outcome)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkCheckInRequest) ci = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "software");
+  g_autoptr(WkVisit) visit = check_in_ok (fx, ci);
+  g_autoptr(WkVisit) called = CALL (fx, &error, pick_up, wk_visit_get_id (visit), 0, ALEX, "Desk 1");
+  WkVisit *done;
+
+  g_assert_no_error (error);
+  done = CALL (fx, &error, finish_visit, wk_visit_get_id (visit), wk_visit_get_version (called), ALEX,
+               outcome);
+  g_assert_no_error (error);
+  return done;
+}
+
+/* The visitor profile: an engineer lists one person's past visits with
+ * their scores; an anonymous survey never shows. */
+static void
+test_visitor_profile (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkVisit) first = served_visit (fx, WK_OUTCOME_WORKAROUND);
+  g_autoptr(WkVisit) second = served_visit (fx, WK_OUTCOME_RESOLVED_FIRST_CONTACT);
+  g_autoptr(WkCheckInRequest) gi = guest_request ("Günther Gast");
+  g_autoptr(WkVisit) guest = check_in_ok (fx, gi);
+  g_autoptr(WkSurveyRequest) scored = survey_request (wk_visit_get_id (first), 4);
+  g_autoptr(WkSurveyRequest) anonymous = survey_request (wk_visit_get_id (second), 1);
+  g_autoptr(WkSurvey) s1 = NULL;
+  g_autoptr(WkSurvey) s2 = NULL;
+  g_autoptr(GListModel) visits = NULL;
+  g_autoptr(WkVisit) v1 = NULL;
+  g_autoptr(WkVisit) v2 = NULL;
+  WkVisitQuery query = { 0 };
+
+  s1 = CALL (fx, &error, submit_survey, scored);
+  g_assert_no_error (error);
+  anonymous->anonymous = TRUE;
+  s2 = CALL (fx, &error, submit_survey, anonymous);
+  g_assert_no_error (error);
+
+  /* as the engineer (Alex) */
+  query.from = 0;
+  query.to = g_get_real_time () / G_USEC_PER_SEC + 60;
+  query.person_id = PRIYA;
+  visits = CALL (fx, &error, list_visits, &query);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 2);
+  v1 = g_list_model_get_item (visits, 0);
+  v2 = g_list_model_get_item (visits, 1);
+  g_assert_cmpint (wk_visit_get_id (v1), ==, wk_visit_get_id (first));
+  g_assert_cmpint (wk_visit_get_person_id (v1), ==, PRIYA);
+  g_assert_cmpint (wk_visit_get_status (v1), ==, WK_VISIT_STATUS_DONE);
+  g_assert_cmpint (wk_visit_get_outcome (v1), ==, WK_OUTCOME_WORKAROUND);
+  g_assert_cmpstr (wk_visit_get_engineer_name (v1), ==, "Alex Chen");
+  g_assert_cmpstr (wk_visit_get_reason (v1), ==, "software");
+  g_assert_cmpint (wk_visit_get_survey_score (v1), ==, 4);
+  g_assert_cmpint (wk_visit_get_id (v2), ==, wk_visit_get_id (second));
+  g_assert_cmpint (wk_visit_get_survey_score (v2), ==, 0);
+  g_assert_cmpint (wk_visit_get_survey_score (guest), ==, 0);
+
+  /* (that an engineer's token gets only one person's is in the hub's role matrix) */
+  query.person_id = -1;
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, list_visits, &query);
+}
+
 static void
 test_visits_and_staff (Fixture       *fx,
                        gconstpointer  data)
@@ -1185,6 +1254,7 @@ main (int   argc,
     { "cancelled", test_cancelled },
     { "estimate-wait", test_estimate_wait },
     { "visits-and-staff", test_visits_and_staff },
+    { "visitor-profile", test_visitor_profile },
   };
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
