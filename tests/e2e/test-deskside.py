@@ -363,6 +363,18 @@ with tempfile.TemporaryDirectory() as tmp:
         tap.ok(opened is not None, "a ticket found opens with its details and notes")
         shot("tickets")
 
+        # tickets: search by person (part of the requester's email), newest first
+        newest = db_row(db, "SELECT ref FROM ticket WHERE requester_id = ?"
+                            " ORDER BY updated_at DESC, id DESC LIMIT 1", (visitor_id,))[0]
+        press("ctrl+f")
+        time.sleep(0.3)
+        press("ctrl+a")
+        type_text(email.split("@")[0])
+        by_person = wt.wait_for(lambda: find_visible(app, contains=f"{newest}:"), timeout=10)
+        tap.ok(by_person is not None, "the ticket search finds a person's tickets by their email",
+               "\n".join(visible_text(app)))
+        shot("tickets-person")
+
         # hardware
         press("alt+4")
         hw = wt.wait_for(lambda: find_visible(app, role_name="list", text="Devices"))
