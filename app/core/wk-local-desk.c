@@ -518,7 +518,23 @@ one_row (sqlite3       *db,
   " p.credential_hash AS credential_hash" \
   " FROM person p"
 
-#define VISIT_SELECT \
+/* a waiting visit's 1-based place in its lounge's queue, else 0 */
+#define VISIT_POSITION \
+  "CASE WHEN v.status = 'waiting' THEN" \
+  "  (SELECT COUNT(*) FROM visit w WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
+  "   AND (w.checked_in_at < v.checked_in_at" \
+  "        OR (w.checked_in_at = v.checked_in_at AND w.id <= v.id)))" \
+  "  ELSE 0 END"
+
+/* the same in one pass, where the query lists a whole lounge's queue */
+#define VISIT_POSITION_IN_QUEUE \
+  "CASE WHEN v.status = 'waiting' THEN" \
+  "  ROW_NUMBER () OVER (PARTITION BY v.status = 'waiting' ORDER BY v.checked_in_at, v.id)" \
+  "  ELSE 0 END"
+
+#define VISIT_SELECT VISIT_SELECT_WITH (VISIT_POSITION)
+
+#define VISIT_SELECT_WITH(position) \
   "SELECT v.id AS id, v.uuid AS uuid, v.lounge_id AS lounge_id," \
   " v.person_id AS person_id," \
   " COALESCE (p.display_name, v.guest_name) AS person_name," \
@@ -533,11 +549,7 @@ one_row (sqlite3       *db,
   " v.estimated_wait_s AS estimated_wait_s, v.version AS version," \
   " (SELECT s.score FROM survey s WHERE s.visit_id = v.id AND s.anonymous = 0" \
   "  ORDER BY s.id DESC LIMIT 1) AS survey_score," \
-  " CASE WHEN v.status = 'waiting' THEN" \
-  "  (SELECT COUNT(*) FROM visit w WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
-  "   AND (w.checked_in_at < v.checked_in_at" \
-  "        OR (w.checked_in_at = v.checked_in_at AND w.id <= v.id)))" \
-  "  ELSE 0 END AS position" \
+  " " position " AS position" \
   " FROM visit v" \
   " LEFT JOIN person p ON p.id = v.person_id" \
   " LEFT JOIN ticket t ON t.id = v.ticket_id" \
@@ -1771,7 +1783,8 @@ list_queue_job (sqlite3  *db,
   if (!lounge_exists (db, a->lounge_id, error))
     return NULL;
 
-  stmt = wk_store_prepare (db, VISIT_SELECT
+  /* every waiting visit of the lounge is in the list: count places in one pass */
+  stmt = wk_store_prepare (db, VISIT_SELECT_WITH (VISIT_POSITION_IN_QUEUE)
                            " WHERE v.lounge_id = ?1 AND v.status IN ('waiting', 'called', 'in_service')"
                            " ORDER BY v.checked_in_at, v.id", error);
   if (stmt == NULL)

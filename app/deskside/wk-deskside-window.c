@@ -103,6 +103,7 @@ struct _WkDesksideWindow
   gboolean               queue_again;
   GArray                *checked_in;        /* gint64 visit ids to announce */
   GHashTable            *red_notified;      /* visit ids told about */
+  GHashTable            *disabled_actions;  /* static names of the actions disabled now */
   gboolean               hardware_loaded;
   guint                  tick_id;
   gint64                 selected_visit_id;
@@ -314,6 +315,22 @@ clear_detail (WkDesksideWindow *self)
   update_actions (self);
 }
 
+/* Each change of an action's state walks every widget below the window
+ * (500 queue rows): change it only when it differs. @name is static. */
+static void
+set_action_enabled (WkDesksideWindow *self,
+                    const char       *name,
+                    gboolean          enabled)
+{
+  if (enabled != g_hash_table_contains (self->disabled_actions, name))
+    return;
+  if (enabled)
+    g_hash_table_remove (self->disabled_actions, name);
+  else
+    g_hash_table_add (self->disabled_actions, (gpointer) name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+}
+
 static void
 update_actions (WkDesksideWindow *self)
 {
@@ -322,22 +339,21 @@ update_actions (WkDesksideWindow *self)
   gboolean signed_in = self->session != NULL;
   gboolean ticket = signed_in && wk_deskside_ticket_pane_get_ticket (self->ticket_pane) != NULL &&
                     g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "ticket") == 0;
-  GtkWidget *w = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (w, "win.pick-up", status == WK_VISIT_STATUS_WAITING);
-  gtk_widget_action_set_enabled (w, "win.start-service", status == WK_VISIT_STATUS_CALLED);
-  gtk_widget_action_set_enabled (w, "win.finish-visit",
-                                 status == WK_VISIT_STATUS_CALLED || status == WK_VISIT_STATUS_IN_SERVICE);
-  gtk_widget_action_set_enabled (w, "win.mark-left",
-                                 status == WK_VISIT_STATUS_WAITING || status == WK_VISIT_STATUS_CALLED);
-  gtk_widget_action_set_enabled (w, "win.open-ticket", visit != NULL && wk_visit_get_ticket_id (visit) > 0);
-  gtk_widget_action_set_enabled (w, "win.add-note", ticket || (visit != NULL && wk_visit_get_ticket_id (visit) > 0));
-  gtk_widget_action_set_enabled (w, "win.resolve-ticket", ticket);
+  set_action_enabled (self, "win.pick-up", status == WK_VISIT_STATUS_WAITING);
+  set_action_enabled (self, "win.start-service", status == WK_VISIT_STATUS_CALLED);
+  set_action_enabled (self, "win.finish-visit",
+                      status == WK_VISIT_STATUS_CALLED || status == WK_VISIT_STATUS_IN_SERVICE);
+  set_action_enabled (self, "win.mark-left",
+                      status == WK_VISIT_STATUS_WAITING || status == WK_VISIT_STATUS_CALLED);
+  set_action_enabled (self, "win.open-ticket", visit != NULL && wk_visit_get_ticket_id (visit) > 0);
+  set_action_enabled (self, "win.add-note", ticket || (visit != NULL && wk_visit_get_ticket_id (visit) > 0));
+  set_action_enabled (self, "win.resolve-ticket", ticket);
   for (const char * const *a = (const char * const[]) {
          "win.pick-up-next", "win.pick-up-visit", "win.show-visit", "win.show-ticket",
          "win.search", "win.refresh", "win.view", "win.add-hardware", "win.mark-hardware-ready",
          "win.cancel-hardware", "win.sign-out", "win.lounge", NULL }; *a != NULL; a++)
-    gtk_widget_action_set_enabled (w, *a, signed_in);
+    set_action_enabled (self, *a, signed_in);
 }
 
 /* ---- the queue ----------------------------------------------------------- */
@@ -2151,6 +2167,7 @@ wk_deskside_window_finalize (GObject *object)
   g_clear_pointer (&self->desk_name, g_free);
   g_clear_pointer (&self->checked_in, g_array_unref);
   g_clear_pointer (&self->red_notified, g_hash_table_unref);
+  g_clear_pointer (&self->disabled_actions, g_hash_table_unref);
 
   G_OBJECT_CLASS (wk_deskside_window_parent_class)->finalize (object);
 }
@@ -2270,6 +2287,7 @@ wk_deskside_window_init (WkDesksideWindow *self)
   self->lounges = g_list_store_new (WK_TYPE_LOUNGE);
   self->checked_in = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->red_notified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->disabled_actions = g_hash_table_new (g_str_hash, g_str_equal);
   self->cursor = -1;
 
   gtk_list_box_bind_model (self->queue_list, G_LIST_MODEL (self->queue),
