@@ -79,6 +79,7 @@ struct _WkDesksideWindow
   WkSession             *session;           /* owned; NULL before sign-in */
   GCancellable          *cancellable;       /* owned: the session's work */
   GCancellable          *search_cancellable;/* owned: the running search */
+  gboolean               search_filtered;   /* it has a filter besides the words */
   GListStore            *queue;             /* owned, of WkVisit */
   GtkFilterListModel    *mine;              /* owned */
   GListStore            *tickets;           /* owned, of WkTicket */
@@ -1569,17 +1570,6 @@ ticket_query (WkDesksideWindow *self)
   return g_steal_pointer (&query);
 }
 
-static gboolean
-ticket_filters_set (WkDesksideWindow *self)
-{
-  guint status = gtk_drop_down_get_selected (self->status_filter);
-  guint lounge = gtk_drop_down_get_selected (self->lounge_filter);
-
-  return (status > 0 && status != GTK_INVALID_LIST_POSITION) ||
-         (lounge > 0 && lounge != GTK_INVALID_LIST_POSITION) ||
-         gtk_toggle_button_get_active (self->mine_toggle);
-}
-
 static void
 search_results_cb (GObject      *source,
                    GAsyncResult *result,
@@ -1601,7 +1591,7 @@ search_results_cb (GObject      *source,
   set_offline (self, FALSE);
   n = replace_store (self->tickets, tickets);
   gtk_stack_set_visible_child_name (self->tickets_stack,
-                                    n > 0 ? "results" : ticket_filters_set (self) ? "filtered" : "none");
+                                    n > 0 ? "results" : self->search_filtered ? "filtered" : "none");
 }
 
 /* Runs the search again: the text or a filter changed. */
@@ -1623,6 +1613,7 @@ search_changed_cb (WkDesksideWindow *self)
     }
 
   self->search_cancellable = g_cancellable_new ();
+  self->search_filtered = query->status >= 0 || query->assignee_id > 0 || query->lounge_id > 0;
   wk_desk_search_tickets_async (desk_of (self), query, self->search_cancellable, search_results_cb, self);
 }
 
