@@ -353,9 +353,7 @@ wk_desk_requeue_visit_finish (WkDesk        *self,
 
 void
 wk_desk_search_tickets_async (WkDesk               *self,
-                              const char           *text,
-                              gint64                requester_id,
-                              guint                 limit,
+                              const WkTicketQuery  *query,
                               GCancellable         *cancellable,
                               GAsyncReadyCallback   callback,
                               gpointer              user_data)
@@ -363,13 +361,14 @@ wk_desk_search_tickets_async (WkDesk               *self,
   WkDeskInterface *iface;
 
   g_return_if_fail (WK_IS_DESK (self));
+  g_return_if_fail (query != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   iface = WK_DESK_GET_IFACE (self);
   if (iface->search_tickets == NULL)
     unsupported (self, wk_desk_search_tickets_async, cancellable, callback, user_data);
   else
-    iface->search_tickets (self, text, requester_id, limit, cancellable, callback, user_data);
+    iface->search_tickets (self, query, cancellable, callback, user_data);
 }
 
 GListModel *

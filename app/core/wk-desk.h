@@ -40,6 +40,7 @@
 #include "wk-survey.h"
 #include "wk-ticket-update.h"
 #include "wk-ticket.h"
+#include "wk-ticket-query.h"
 #include "wk-visit-query.h"
 #include "wk-visit.h"
 
@@ -127,9 +128,7 @@ struct _WkDeskInterface
                          GAsyncReadyCallback   callback,
                          gpointer              user_data);
   void (*search_tickets) (WkDesk               *self,
-                          const char           *text,
-                          gint64                requester_id,
-                          guint                 limit,
+                          const WkTicketQuery  *query,
                           GCancellable         *cancellable,
                           GAsyncReadyCallback   callback,
                           gpointer              user_data);
@@ -384,11 +383,9 @@ WkVisit *wk_desk_requeue_visit_finish (WkDesk        *self,
                                        GAsyncResult  *result,
                                        GError       **error);
 
-/* Tickets by reference (exact, any case), or whose subject contains every word of @text, and/or of @requester_id (0: anyone); newest first, at most @limit (0: 50). A GListModel of WkTicket. */
+/* Tickets matching every criterion of @query (see WkTicketQuery): by reference, by words of the subject or of the requester's name or email, by requester, status, assignee, lounge; newest first. A GListModel of WkTicket. */
 void wk_desk_search_tickets_async (WkDesk               *self,
-                                   const char           *text,
-                                   gint64                requester_id,
-                                   guint                 limit,
+                                   const WkTicketQuery  *query,
                                    GCancellable         *cancellable,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data);

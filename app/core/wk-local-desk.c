@@ -294,6 +294,7 @@ typedef struct {
   WkSurveyRequest   *survey;
   WkTicketUpdate    *update;
   WkFeedbackQuery   *feedback;
+  WkTicketQuery     *tickets;
   WkMetricsQuery     metrics;
   WkVisitQuery       visits;
   Subscription      *sub;        /* owned */
@@ -328,6 +329,7 @@ args_free (gpointer data)
   g_clear_pointer (&a->survey, wk_survey_request_free);
   g_clear_pointer (&a->update, wk_ticket_update_free);
   g_clear_pointer (&a->feedback, wk_feedback_query_free);
+  g_clear_pointer (&a->tickets, wk_ticket_query_free);
   g_clear_pointer (&a->sub, subscription_unref);
   g_clear_pointer (&a->upstream, g_ptr_array_unref);
   g_clear_pointer (&a->upstream_person, wk_upstream_person_free);
@@ -589,7 +591,23 @@ one_row (sqlite3       *db,
   " p.credential_hash AS credential_hash" \
   " FROM person p"
 
-#define VISIT_SELECT \
+/* a waiting visit's 1-based place in its lounge's queue, else 0 */
+#define VISIT_POSITION \
+  "CASE WHEN v.status = 'waiting' THEN" \
+  "  (SELECT COUNT(*) FROM visit w WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
+  "   AND (w.checked_in_at < v.checked_in_at" \
+  "        OR (w.checked_in_at = v.checked_in_at AND w.id <= v.id)))" \
+  "  ELSE 0 END"
+
+/* the same in one pass, where the query lists a whole lounge's queue */
+#define VISIT_POSITION_IN_QUEUE \
+  "CASE WHEN v.status = 'waiting' THEN" \
+  "  ROW_NUMBER () OVER (PARTITION BY v.status = 'waiting' ORDER BY v.checked_in_at, v.id)" \
+  "  ELSE 0 END"
+
+#define VISIT_SELECT VISIT_SELECT_WITH (VISIT_POSITION)
+
+#define VISIT_SELECT_WITH(position) \
   "SELECT v.id AS id, v.uuid AS uuid, v.lounge_id AS lounge_id," \
   " v.person_id AS person_id," \
   " COALESCE (p.display_name, v.guest_name) AS person_name," \
@@ -602,11 +620,9 @@ one_row (sqlite3       *db,
   " e.display_name AS engineer_name, v.desk AS desk, v.kiosk AS kiosk," \
   " v.identified_by AS identified_by, v.kiosk_ms AS kiosk_ms, v.outcome AS outcome," \
   " v.estimated_wait_s AS estimated_wait_s, v.version AS version," \
-  " CASE WHEN v.status = 'waiting' THEN" \
-  "  (SELECT COUNT(*) FROM visit w WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
-  "   AND (w.checked_in_at < v.checked_in_at" \
-  "        OR (w.checked_in_at = v.checked_in_at AND w.id <= v.id)))" \
-  "  ELSE 0 END AS position" \
+  " (SELECT s.score FROM survey s WHERE s.visit_id = v.id AND s.anonymous = 0" \
+  "  ORDER BY s.id DESC LIMIT 1) AS survey_score," \
+  " " position " AS position" \
   " FROM visit v" \
   " LEFT JOIN person p ON p.id = v.person_id" \
   " LEFT JOIN ticket t ON t.id = v.ticket_id" \
@@ -2005,7 +2021,8 @@ list_queue_job (sqlite3  *db,
   if (!lounge_exists (db, a->lounge_id, error))
     return NULL;
 
-  stmt = wk_store_prepare (db, VISIT_SELECT
+  /* every waiting visit of the lounge is in the list: count places in one pass */
+  stmt = wk_store_prepare (db, VISIT_SELECT_WITH (VISIT_POSITION_IN_QUEUE)
                            " WHERE v.lounge_id = ?1 AND v.status IN ('waiting', 'called', 'in_service')"
                            " ORDER BY v.checked_in_at, v.id", error);
   if (stmt == NULL)
@@ -2340,12 +2357,22 @@ wk_local_desk_requeue_visit (WkDesk              *desk,
 
 #define MAX_SEARCH_WORDS 5
 
+/* one word of a search: in the subject or the requester's names or email.
+ * Tested row by row, newest first: a ticket whose subject matches skips
+ * the names, and the scan stops at the limit (looking up every matching
+ * person first costs more on 100,000 people). */
+#define TICKET_WORD_MATCH \
+  " AND (t.subject LIKE ? ESCAPE '\\' OR r.display_name LIKE ? ESCAPE '\\'" \
+  " OR r.preferred_name LIKE ? ESCAPE '\\' OR r.email LIKE ? ESCAPE '\\')"
+#define TICKET_WORD_PARAMS 4
+
 static gpointer
 search_tickets_job (sqlite3  *db,
                     gpointer  data,
                     GError  **error)
 {
   Args *a = data;
+  const WkTicketQuery *q = a->tickets;
   g_autoptr(GString) sql = g_string_new (TICKET_SELECT " WHERE 1");
   g_autoptr(WkStoreStmt) stmt = NULL;
   g_auto(GStrv) words = NULL;
@@ -2353,27 +2380,33 @@ search_tickets_job (sqlite3  *db,
   int index = 1;
   gboolean by_ref = FALSE;
 
-  if (a->text != NULL)
+  if (q->text != NULL)
     {
-      const char *digits = a->text + 3;
+      const char *digits = q->text + 3;
 
-      by_ref = g_ascii_strncasecmp (a->text, "WK-", 3) == 0 && digits[0] != '\0' &&
+      by_ref = g_ascii_strncasecmp (q->text, "WK-", 3) == 0 && digits[0] != '\0' &&
                strspn (digits, "0123456789") == strlen (digits);
       if (!by_ref)
         {
-          words = g_strsplit_set (a->text, " \t\n", -1);
+          words = g_strsplit_set (q->text, " \t\n", -1);
           n_words = g_strv_length (words);
         }
     }
 
-  if (a->person_id > 0)
+  if (q->requester_id > 0)
     g_string_append (sql, " AND t.requester_id = ?");
+  if (q->status >= 0)
+    g_string_append (sql, " AND t.status = ?");
+  if (q->assignee_id > 0)
+    g_string_append (sql, " AND t.assignee_id = ?");
+  if (q->lounge_id > 0)
+    g_string_append (sql, " AND t.lounge_id = ?");
   if (by_ref)
     g_string_append (sql, " AND t.ref = ?");
   for (guint i = 0, used = 0; i < n_words && used < MAX_SEARCH_WORDS; i++)
     if (words[i][0] != '\0')
       {
-        g_string_append (sql, " AND t.subject LIKE ? ESCAPE '\\'");
+        g_string_append (sql, TICKET_WORD_MATCH);
         used++;
       }
   g_string_append (sql, " ORDER BY t.updated_at DESC, t.id DESC LIMIT ?");
@@ -2383,11 +2416,17 @@ search_tickets_job (sqlite3  *db,
   if (stmt == NULL)
     return NULL;
 
-  if (a->person_id > 0)
-    sqlite3_bind_int64 (stmt, index++, a->person_id);
+  if (q->requester_id > 0)
+    sqlite3_bind_int64 (stmt, index++, q->requester_id);
+  if (q->status >= 0)
+    bind_text (stmt, index++, wk_ticket_status_to_string (q->status));
+  if (q->assignee_id > 0)
+    sqlite3_bind_int64 (stmt, index++, q->assignee_id);
+  if (q->lounge_id > 0)
+    sqlite3_bind_int64 (stmt, index++, q->lounge_id);
   if (by_ref)
     {
-      g_autofree char *ref = g_ascii_strup (a->text, -1);
+      g_autofree char *ref = g_ascii_strup (q->text, -1);
 
       bind_text (stmt, index++, ref);
     }
@@ -2403,19 +2442,19 @@ search_tickets_job (sqlite3  *db,
             g_string_append_c (pattern, *p);
           }
         g_string_append_c (pattern, '%');
-        bind_text (stmt, index++, pattern->str);
+        for (int k = 0; k < TICKET_WORD_PARAMS; k++)
+          bind_text (stmt, index++, pattern->str);
         used++;
       }
-  sqlite3_bind_int (stmt, index, a->limit);
+  sqlite3_bind_int (stmt, index, q->limit == 0 ? WK_TICKET_QUERY_DEFAULT_LIMIT
+                                               : MIN (q->limit, WK_TICKET_QUERY_MAX_LIMIT));
 
   return collect_rows (db, stmt, WK_TYPE_TICKET, error);
 }
 
 static void
 wk_local_desk_search_tickets (WkDesk              *desk,
-                              const char          *text,
-                              gint64               requester_id,
-                              guint                limit,
+                              const WkTicketQuery *query,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -2423,15 +2462,20 @@ wk_local_desk_search_tickets (WkDesk              *desk,
   WkLocalDesk *self = WK_LOCAL_DESK (desk);
   GError *error = NULL;
   Args *a;
-  g_autofree char *stripped = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+  g_autofree char *stripped = query->text != NULL ? g_strstrip (g_strdup (query->text)) : NULL;
 
   if (!wk_validate_text (_("The search"), stripped, WK_MAX_SEARCH, FALSE, &error))
     {
       /* the validator set the error */
     }
-  else if ((stripped == NULL || stripped[0] == '\0') && requester_id <= 0)
+  else if (query->status < -1 || (query->status >= 0 && wk_ticket_status_to_string (query->status) == NULL))
+    g_set_error (&error, WK_ERROR, WK_ERROR_INVALID, _("%d is not a ticket status"), query->status);
+  else if (query->requester_id < 0 || query->assignee_id < 0 || query->lounge_id < 0)
+    g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID, _("A person or lounge id cannot be negative"));
+  else if ((stripped == NULL || stripped[0] == '\0') && query->requester_id == 0 &&
+           query->status < 0 && query->assignee_id == 0 && query->lounge_id == 0)
     g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID,
-                         _("Type a reference or some words of the subject"));
+                         _("Type a reference, a person or some words of the subject"));
 
   if (error != NULL)
     {
@@ -2440,9 +2484,9 @@ wk_local_desk_search_tickets (WkDesk              *desk,
     }
 
   a = args_new (self);
-  a->text = stripped != NULL && stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
-  a->person_id = requester_id;
-  a->limit = limit == 0 ? 50 : MIN (limit, 1000);
+  a->tickets = wk_ticket_query_copy (query);
+  g_free (a->tickets->text);
+  a->tickets->text = stripped != NULL && stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
   run_job (self, wk_desk_search_tickets_async, search_tickets_job, a, g_object_unref,
            cancellable, callback, user_data);
 }
@@ -3728,6 +3772,7 @@ list_visits_job (sqlite3  *db,
                            " WHERE v.checked_in_at >= ?1 AND v.checked_in_at < ?2"
                            " AND (?3 = 0 OR v.lounge_id = ?3)"
                            " AND (?4 = 0 OR v.engineer_id = ?4)"
+                           " AND (?7 = 0 OR v.person_id = ?7)"
                            " ORDER BY v.checked_in_at, v.id"
                            " LIMIT ?5 OFFSET ?6", error);
   if (stmt == NULL)
@@ -3739,6 +3784,7 @@ list_visits_job (sqlite3  *db,
   sqlite3_bind_int (stmt, 5, q->limit == 0 ? WK_VISIT_QUERY_DEFAULT_LIMIT
                                            : MIN (q->limit, WK_VISIT_QUERY_MAX_LIMIT));
   sqlite3_bind_int64 (stmt, 6, q->offset);
+  sqlite3_bind_int64 (stmt, 7, q->person_id);
   return collect_rows (db, stmt, WK_TYPE_VISIT, error);
 }
 
@@ -3753,7 +3799,7 @@ wk_local_desk_list_visits (WkDesk              *desk,
   Args *a;
 
   if (query->from < 0 || query->from >= query->to ||
-      query->lounge_id < 0 || query->engineer_id < 0)
+      query->lounge_id < 0 || query->engineer_id < 0 || query->person_id < 0)
     {
       return_error (self, wk_desk_list_visits_async,
                     g_error_new_literal (WK_ERROR, WK_ERROR_INVALID,

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * @to: checked in before, unix seconds (required, after @from)
  * @lounge_id: one lounge, or 0
  * @engineer_id: visits picked up by one engineer, or 0
+ * @person_id: visits of one person, or 0 (engineers may only ask for one
+ *   person: the visitor profile)
  * @limit: at most this many (0: 500; capped at 5000)
  * @offset: skip this many, for paging
  *
@@ -24,6 +26,7 @@ typedef struct {
   gint64 to;
   gint64 lounge_id;
   gint64 engineer_id;
+  gint64 person_id;
   guint  limit;
   guint  offset;
 } WkVisitQuery;

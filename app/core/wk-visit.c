@@ -38,6 +38,7 @@ struct _WkVisit
   gint64 kiosk_ms;
   WkOutcome outcome;
   gint64 estimated_wait_s;
+  int survey_score;
   gint64 version;
   guint position;
 };
@@ -72,6 +73,7 @@ enum {
   PROP_KIOSK_MS,
   PROP_OUTCOME,
   PROP_ESTIMATED_WAIT_S,
+  PROP_SURVEY_SCORE,
   PROP_VERSION,
   PROP_POSITION,
   N_PROPS
@@ -213,6 +215,10 @@ wk_visit_get_property (GObject    *object,
       g_value_set_int64 (value, self->estimated_wait_s);
       break;
 
+    case PROP_SURVEY_SCORE:
+      g_value_set_int (value, self->survey_score);
+      break;
+
     case PROP_VERSION:
       g_value_set_int64 (value, self->version);
       break;
@@ -337,6 +343,10 @@ wk_visit_set_property (GObject      *object,
 
     case PROP_ESTIMATED_WAIT_S:
       self->estimated_wait_s = g_value_get_int64 (value);
+      break;
+
+    case PROP_SURVEY_SCORE:
+      self->survey_score = g_value_get_int (value);
       break;
 
     case PROP_VERSION:
@@ -465,6 +475,10 @@ wk_visit_class_init (WkVisitClass *klass)
     g_param_spec_int64 ("estimated-wait-s", NULL, NULL,
                         -1, G_MAXINT64, -1,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SURVEY_SCORE] =
+    g_param_spec_int ("survey-score", NULL, NULL,
+                      0, 5, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_VERSION] =
     g_param_spec_int64 ("version", NULL, NULL,
                         0, G_MAXINT64, 0,
@@ -690,6 +704,14 @@ wk_visit_get_estimated_wait_s (WkVisit *self)
   g_return_val_if_fail (WK_IS_VISIT (self), 0);
 
   return self->estimated_wait_s;
+}
+
+int
+wk_visit_get_survey_score (WkVisit *self)
+{
+  g_return_val_if_fail (WK_IS_VISIT (self), 0);
+
+  return self->survey_score;
 }
 
 gint64

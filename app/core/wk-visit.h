@@ -71,6 +71,8 @@ gint64 wk_visit_get_kiosk_ms (WkVisit *self);
 WkOutcome wk_visit_get_outcome (WkVisit *self);
 /* wait estimated at check-in in seconds, -1 when none */
 gint64 wk_visit_get_estimated_wait_s (WkVisit *self);
+/* the score (1–5) of the visit's latest survey that was not anonymous, 0 when none */
+int wk_visit_get_survey_score (WkVisit *self);
 /* bumped on every change; pass it back to pick up */
 gint64 wk_visit_get_version (WkVisit *self);
 /* 1-based place among the waiting visits, 0 when not waiting */

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #define MAX_TICKETS 20
+#define MAX_VISITS  5
 
 struct _WkDesksideVisitorPane
 {
@@ -32,6 +33,8 @@ struct _WkDesksideVisitorPane
   GtkButton    *hardware_button;
   GtkListBox   *open_list;
   GtkListBox   *past_list;
+  AdwPreferencesGroup *visits_group;
+  GtkListBox   *visits_list;
   GtkListBox   *hardware_list;
 
   WkDesk       *desk;          /* owned */
@@ -154,6 +157,85 @@ hardware_cb (GObject      *source,
     }
 }
 
+static GtkWidget *
+visit_row_new (WkVisit *visit)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (wk_visit_get_checked_in_at (visit));
+  g_autofree char *date = when != NULL ? g_date_time_format (when, "%x") : g_strdup ("");
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *how = wk_visit_get_status (visit) == WK_VISIT_STATUS_DONE
+                    ? wk_deskside_outcome_label (wk_visit_get_outcome (visit))
+                    : wk_deskside_visit_status_label (wk_visit_get_status (visit));
+  const char *engineer = wk_visit_get_engineer_name (visit);
+
+  /* Translators: the date of a visit and its reason */
+  title = g_strdup_printf (_("%s · %s"), date, wk_deskside_category_label (wk_visit_get_reason (visit)));
+  if (engineer != NULL)
+    /* Translators: how a visit ended and the engineer who served it */
+    subtitle = g_strdup_printf (_("%s · %s"), how, engineer);
+  else
+    subtitle = g_strdup (how);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (wk_visit_get_survey_score (visit) > 0)
+    {
+      /* Translators: a survey score out of five, e.g. 4/5 */
+      g_autofree char *score = g_strdup_printf (_("%d/5"), wk_visit_get_survey_score (visit));
+      GtkWidget *label = gtk_label_new (score);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  return row;
+}
+
+/* The person's visits before this one, newest first, and the last score
+ * they gave. */
+static void
+visits_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  WkDesksideVisitorPane *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) visits = wk_desk_list_visits_finish (WK_DESK (source), result, &error);
+  g_autofree char *last_score = NULL;
+  guint shown = 0;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = WK_DESKSIDE_VISITOR_PANE (user_data);
+  if (visits == NULL)
+    {
+      g_signal_emit (self, signals[DESK_ERROR], 0, error);
+      return;
+    }
+
+  clear_list (self->visits_list);
+  for (guint i = g_list_model_get_n_items (visits); i > 0; i--)
+    {
+      g_autoptr(WkVisit) visit = g_list_model_get_item (visits, i - 1);
+      WkVisitStatus status = wk_visit_get_status (visit);
+
+      if (wk_visit_get_id (visit) == wk_visit_get_id (self->visit) ||
+          status == WK_VISIT_STATUS_WAITING || status == WK_VISIT_STATUS_CALLED ||
+          status == WK_VISIT_STATUS_IN_SERVICE)
+        continue;
+      if (last_score == NULL && wk_visit_get_survey_score (visit) > 0)
+        /* Translators: %d is a survey score from 1 to 5 */
+        last_score = g_strdup_printf (_("Last survey score: %d of 5"), wk_visit_get_survey_score (visit));
+      if (shown < MAX_VISITS)
+        {
+          gtk_list_box_append (self->visits_list, visit_row_new (visit));
+          shown++;
+        }
+    }
+  adw_preferences_group_set_description (self->visits_group, last_score);
+}
+
 static void
 identify_cb (GObject      *source,
              GAsyncResult *result,
@@ -190,22 +272,32 @@ static void
 load_person (WkDesksideVisitorPane *self)
 {
   gint64 person_id = wk_visit_get_person_id (self->visit);
+  g_autoptr(WkTicketQuery) tickets = NULL;
+  WkVisitQuery visits = { 0 };
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   clear_list (self->open_list);
   clear_list (self->past_list);
   clear_list (self->hardware_list);
+  clear_list (self->visits_list);
+  adw_preferences_group_set_description (self->visits_group, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->department_label), FALSE);
 
   if (self->desk == NULL || person_id <= 0)
     return;
 
   self->cancellable = g_cancellable_new ();
-  wk_desk_search_tickets_async (self->desk, "", person_id, MAX_TICKETS,
-                                self->cancellable, tickets_cb, self);
+  tickets = wk_ticket_query_new ();
+  tickets->requester_id = person_id;
+  tickets->limit = MAX_TICKETS;
+  wk_desk_search_tickets_async (self->desk, tickets, self->cancellable, tickets_cb, self);
   wk_desk_list_hardware_async (self->desk, person_id, 0, -1,
                                self->cancellable, hardware_cb, self);
+  visits.from = 0;
+  visits.to = g_get_real_time () / G_USEC_PER_SEC + 1;
+  visits.person_id = person_id;
+  wk_desk_list_visits_async (self->desk, &visits, self->cancellable, visits_cb, self);
   /* the department and preferred name come with identify; a ticket
    * reference is the one key a visit carries for it */
   if (wk_visit_get_ticket_ref (self->visit) != NULL)
@@ -369,6 +461,8 @@ wk_deskside_visitor_pane_class_init (WkDesksideVisitorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkDesksideVisitorPane, open_list);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideVisitorPane, past_list);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideVisitorPane, hardware_list);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideVisitorPane, visits_group);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideVisitorPane, visits_list);
 }
 
 static void

@@ -81,10 +81,10 @@ struct _WkDesksideWindow
   WkSession             *session;           /* owned; NULL before sign-in */
   GCancellable          *cancellable;       /* owned: the session's work */
   GCancellable          *search_cancellable;/* owned: the running search */
+  gboolean               search_filtered;   /* it has a filter besides the words */
   GListStore            *queue;             /* owned, of WkVisit */
   GtkFilterListModel    *mine;              /* owned */
   GListStore            *tickets;           /* owned, of WkTicket */
-  GtkFilterListModel    *tickets_filtered;  /* owned */
   GListStore            *hardware;          /* owned, of WkHardware */
   GListStore            *lounges;           /* owned, of WkLounge */
   GtkStringList         *lounge_names;      /* owned: for the ticket filter */
@@ -106,6 +106,7 @@ struct _WkDesksideWindow
   gboolean               queue_again;
   GArray                *checked_in;        /* gint64 visit ids to announce */
   GHashTable            *red_notified;      /* visit ids told about */
+  GHashTable            *disabled_actions;  /* static names of the actions disabled now */
   gboolean               hardware_loaded;
   guint                  tick_id;
   gint64                 selected_visit_id;
@@ -370,6 +371,22 @@ clear_detail (WkDesksideWindow *self)
   update_actions (self);
 }
 
+/* Each change of an action's state walks every widget below the window
+ * (500 queue rows): change it only when it differs. @name is static. */
+static void
+set_action_enabled (WkDesksideWindow *self,
+                    const char       *name,
+                    gboolean          enabled)
+{
+  if (enabled != g_hash_table_contains (self->disabled_actions, name))
+    return;
+  if (enabled)
+    g_hash_table_remove (self->disabled_actions, name);
+  else
+    g_hash_table_add (self->disabled_actions, (gpointer) name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+}
+
 static void
 update_actions (WkDesksideWindow *self)
 {
@@ -378,22 +395,21 @@ update_actions (WkDesksideWindow *self)
   gboolean signed_in = self->session != NULL;
   gboolean ticket = signed_in && wk_deskside_ticket_pane_get_ticket (self->ticket_pane) != NULL &&
                     g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "ticket") == 0;
-  GtkWidget *w = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (w, "win.pick-up", status == WK_VISIT_STATUS_WAITING);
-  gtk_widget_action_set_enabled (w, "win.start-service", status == WK_VISIT_STATUS_CALLED);
-  gtk_widget_action_set_enabled (w, "win.finish-visit",
-                                 status == WK_VISIT_STATUS_CALLED || status == WK_VISIT_STATUS_IN_SERVICE);
-  gtk_widget_action_set_enabled (w, "win.mark-left",
-                                 status == WK_VISIT_STATUS_WAITING || status == WK_VISIT_STATUS_CALLED);
-  gtk_widget_action_set_enabled (w, "win.open-ticket", visit != NULL && wk_visit_get_ticket_id (visit) > 0);
-  gtk_widget_action_set_enabled (w, "win.add-note", ticket || (visit != NULL && wk_visit_get_ticket_id (visit) > 0));
-  gtk_widget_action_set_enabled (w, "win.resolve-ticket", ticket);
+  set_action_enabled (self, "win.pick-up", status == WK_VISIT_STATUS_WAITING);
+  set_action_enabled (self, "win.start-service", status == WK_VISIT_STATUS_CALLED);
+  set_action_enabled (self, "win.finish-visit",
+                      status == WK_VISIT_STATUS_CALLED || status == WK_VISIT_STATUS_IN_SERVICE);
+  set_action_enabled (self, "win.mark-left",
+                      status == WK_VISIT_STATUS_WAITING || status == WK_VISIT_STATUS_CALLED);
+  set_action_enabled (self, "win.open-ticket", visit != NULL && wk_visit_get_ticket_id (visit) > 0);
+  set_action_enabled (self, "win.add-note", ticket || (visit != NULL && wk_visit_get_ticket_id (visit) > 0));
+  set_action_enabled (self, "win.resolve-ticket", ticket);
   for (const char * const *a = (const char * const[]) {
          "win.pick-up-next", "win.pick-up-visit", "win.show-visit", "win.show-ticket",
          "win.search", "win.refresh", "win.view", "win.add-hardware", "win.mark-hardware-ready",
          "win.cancel-hardware", "win.sign-out", "win.lounge", NULL }; *a != NULL; a++)
-    gtk_widget_action_set_enabled (w, *a, signed_in);
+    set_action_enabled (self, *a, signed_in);
 }
 
 /* ---- the queue ----------------------------------------------------------- */
@@ -1565,40 +1581,6 @@ resolve_ticket_activated (GtkWidget  *widget,
   wk_deskside_ticket_pane_resolve (WK_DESKSIDE_WINDOW (widget)->ticket_pane);
 }
 
-static gboolean
-ticket_filter_cb (gpointer item,
-                  gpointer user_data)
-{
-  WkDesksideWindow *self = user_data;
-  WkTicket *ticket = item;
-  guint status = gtk_drop_down_get_selected (self->status_filter);
-  guint lounge = gtk_drop_down_get_selected (self->lounge_filter);
-
-  /* item 0 of each filter is "any" */
-  if (status > 0 && status != GTK_INVALID_LIST_POSITION &&
-      (guint) wk_ticket_get_status (ticket) != status - 1)
-    return FALSE;
-  if (gtk_toggle_button_get_active (self->mine_toggle) && wk_ticket_get_assignee_id (ticket) != me (self))
-    return FALSE;
-  if (lounge > 0 && lounge != GTK_INVALID_LIST_POSITION)
-    {
-      g_autoptr(WkLounge) l = g_list_model_get_item (G_LIST_MODEL (self->lounges), lounge - 1);
-      if (l == NULL || wk_ticket_get_lounge_id (ticket) != wk_lounge_get_id (l))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-filters_changed_cb (WkDesksideWindow *self)
-{
-  gtk_filter_changed (gtk_filter_list_model_get_filter (self->tickets_filtered), GTK_FILTER_CHANGE_DIFFERENT);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->tickets)) > 0)
-    gtk_stack_set_visible_child_name (self->tickets_stack,
-                                      g_list_model_get_n_items (G_LIST_MODEL (self->tickets_filtered)) > 0
-                                      ? "results" : "filtered");
-}
-
 /* Replaces everything in @store with the items of @model, in one change;
  * returns their number. */
 static guint
@@ -1612,6 +1594,35 @@ replace_store (GListStore *store,
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
                        items->pdata, items->len);
   return items->len;
+}
+
+/* The ticket search of the Tickets view, with its filters; NULL when
+ * nothing is asked. */
+static WkTicketQuery *
+ticket_query (WkDesksideWindow *self)
+{
+  g_autoptr(WkTicketQuery) query = wk_ticket_query_new ();
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint lounge = gtk_drop_down_get_selected (self->lounge_filter);
+
+  query->text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ticket_search))));
+  /* item 0 of each filter is "any" */
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION)
+    query->status = (int) status - 1;
+  if (gtk_toggle_button_get_active (self->mine_toggle))
+    query->assignee_id = me (self);
+  if (lounge > 0 && lounge != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(WkLounge) l = g_list_model_get_item (G_LIST_MODEL (self->lounges), lounge - 1);
+
+      if (l != NULL)
+        query->lounge_id = wk_lounge_get_id (l);
+    }
+  query->limit = SEARCH_LIMIT;
+
+  if (query->text[0] == '\0' && query->status < 0 && query->assignee_id <= 0 && query->lounge_id <= 0)
+    return NULL;
+  return g_steal_pointer (&query);
 }
 
 static void
@@ -1634,46 +1645,22 @@ search_results_cb (GObject      *source,
     }
   set_offline (self, FALSE);
   n = replace_store (self->tickets, tickets);
-  gtk_stack_set_visible_child_name (self->tickets_stack, n > 0 ? "results" : "none");
-  filters_changed_cb (self);
+  gtk_stack_set_visible_child_name (self->tickets_stack,
+                                    n > 0 ? "results" : self->search_filtered ? "filtered" : "none");
 }
 
-static void
-search_person_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  WkDesksideWindow *self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WkIdentity) identity = wk_desk_identify_finish (WK_DESK (source), result, &error);
-  WkPerson *person;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = WK_DESKSIDE_WINDOW (user_data);
-  person = identity != NULL ? wk_identity_get_person (identity) : NULL;
-  if (person == NULL)
-    {
-      if (error != NULL && !g_error_matches (error, WK_ERROR, WK_ERROR_NOT_FOUND))
-        report (self, error);
-      g_list_store_remove_all (self->tickets);
-      gtk_stack_set_visible_child_name (self->tickets_stack, "none");
-      return;
-    }
-  wk_desk_search_tickets_async (desk_of (self), "", wk_person_get_id (person), SEARCH_LIMIT,
-                                self->search_cancellable, search_results_cb, self);
-}
-
+/* Runs the search again: the text or a filter changed. */
 static void
 search_changed_cb (WkDesksideWindow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ticket_search))));
+  g_autoptr(WkTicketQuery) query = NULL;
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   if (self->session == NULL)
     return;
-  if (*text == '\0')
+  query = ticket_query (self);
+  if (query == NULL)
     {
       g_list_store_remove_all (self->tickets);
       gtk_stack_set_visible_child_name (self->tickets_stack, "start");
@@ -1681,13 +1668,8 @@ search_changed_cb (WkDesksideWindow *self)
     }
 
   self->search_cancellable = g_cancellable_new ();
-  /* a person: by email; else a reference or words of the subject */
-  if (strchr (text, '@') != NULL)
-    wk_desk_identify_async (desk_of (self), WK_IDENTIFIED_BY_EMAIL, text,
-                            self->search_cancellable, search_person_cb, self);
-  else
-    wk_desk_search_tickets_async (desk_of (self), text, 0, SEARCH_LIMIT,
-                                  self->search_cancellable, search_results_cb, self);
+  self->search_filtered = query->status >= 0 || query->assignee_id > 0 || query->lounge_id > 0;
+  wk_desk_search_tickets_async (desk_of (self), query, self->search_cancellable, search_results_cb, self);
 }
 
 static GtkWidget *
@@ -1982,8 +1964,11 @@ add_hardware_next (AddHardware *a)
 
   if (a->ticket_ref != NULL)
     {
-      wk_desk_search_tickets_async (desk_of (self), a->ticket_ref, 0, 1, self->cancellable,
-                                    add_ticket_found_cb, a);
+      g_autoptr(WkTicketQuery) query = wk_ticket_query_new ();
+
+      query->text = g_strdup (a->ticket_ref);
+      query->limit = 1;
+      wk_desk_search_tickets_async (desk_of (self), query, self->cancellable, add_ticket_found_cb, a);
       return;
     }
   if (a->person_id <= 0)
@@ -2226,7 +2211,6 @@ wk_deskside_window_dispose (GObject *object)
   stop_session (self);
   g_clear_object (&self->notifier);
   g_clear_object (&self->mine);
-  g_clear_object (&self->tickets_filtered);
   g_clear_object (&self->queue);
   g_clear_object (&self->tickets);
   g_clear_object (&self->hardware);
@@ -2245,6 +2229,7 @@ wk_deskside_window_finalize (GObject *object)
   g_clear_pointer (&self->desk_name, g_free);
   g_clear_pointer (&self->checked_in, g_array_unref);
   g_clear_pointer (&self->red_notified, g_hash_table_unref);
+  g_clear_pointer (&self->disabled_actions, g_hash_table_unref);
 
   G_OBJECT_CLASS (wk_deskside_window_parent_class)->finalize (object);
 }
@@ -2304,7 +2289,6 @@ wk_deskside_window_class_init (WkDesksideWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visit_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, queue_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ticket_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, hardware_filter_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
@@ -2368,6 +2352,7 @@ wk_deskside_window_init (WkDesksideWindow *self)
   self->lounges = g_list_store_new (WK_TYPE_LOUNGE);
   self->checked_in = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->red_notified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->disabled_actions = g_hash_table_new (g_str_hash, g_str_equal);
   self->cursor = -1;
 
   gtk_list_box_bind_model (self->queue_list, G_LIST_MODEL (self->queue),
@@ -2376,10 +2361,7 @@ wk_deskside_window_init (WkDesksideWindow *self)
   self->mine = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->queue)), GTK_FILTER (filter));
   gtk_list_box_bind_model (self->mine_list, G_LIST_MODEL (self->mine), create_visit_row_cb, self, NULL);
 
-  filter = gtk_custom_filter_new (ticket_filter_cb, self, NULL);
-  self->tickets_filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->tickets)),
-                                                      GTK_FILTER (filter));
-  gtk_list_box_bind_model (self->tickets_list, G_LIST_MODEL (self->tickets_filtered),
+  gtk_list_box_bind_model (self->tickets_list, G_LIST_MODEL (self->tickets),
                            create_ticket_row_cb, self, NULL);
   gtk_list_box_bind_model (self->hardware_list, G_LIST_MODEL (self->hardware),
                            create_hardware_row_cb, self, NULL);

@@ -110,7 +110,7 @@ static const Route routes[] = {
   { "POST", "/api/v1/identify", K | E | L | A, route_identify },
   { "POST", "/api/v1/check-ins", K | E | L | A, route_check_in },
   { "GET", "/api/v1/queue", K | E | L | A, route_queue },
-  { "GET", "/api/v1/visits", L | A, route_list_visits },
+  { "GET", "/api/v1/visits", E | L | A, route_list_visits },  /* engineers: one person's */
   { "GET", "/api/v1/visits/{id}", L | A, route_get_visit },
   { "GET", "/api/v1/staff", L | A, route_list_staff },
   { "POST", "/api/v1/visits/{id}/cancel", K | E | L | A, route_cancel_visit },
@@ -784,23 +784,34 @@ route_requeue (Request *req)
 static void
 route_search_tickets (Request *req)
 {
+  g_autoptr(WkTicketQuery) query = wk_ticket_query_new ();
   const char *text = query_text (req, "text");
-  gint64 requester_id = 0, limit = 0;
+  const char *status_text = query_text (req, "status");
+  WkTicketStatus status = 0;
+  gint64 limit = 0;
   GError *error = NULL;
 
-  if (!query_int (req, "requester_id", FALSE, 0, G_MAXINT64, &requester_id, &error) ||
-      !query_int (req, "limit", FALSE, 0, 500, &limit, &error))
+  if (!query_int (req, "requester_id", FALSE, 0, G_MAXINT64, &query->requester_id, &error) ||
+      !query_int (req, "assignee_id", FALSE, 0, G_MAXINT64, &query->assignee_id, &error) ||
+      !query_int (req, "lounge_id", FALSE, 0, G_MAXINT64, &query->lounge_id, &error) ||
+      !query_int (req, "limit", FALSE, 0, WK_TICKET_QUERY_MAX_LIMIT, &limit, &error) ||
+      (text != NULL && !wk_validate_text ("text", text, WK_MAX_SEARCH, FALSE, &error)))
     {
       request_fail (req, error);
       return;
     }
-  if (text != NULL && !wk_validate_text ("text", text, WK_MAX_SEARCH, FALSE, &error))
+  if (status_text != NULL && !wk_ticket_status_from_string (status_text, &status))
     {
-      request_fail (req, error);
+      g_autofree char *message = g_strdup_printf (_("“%s” must be one of: %s"), "status",
+                                                  "new, open, pending, resolved, closed");
+
+      request_fail_new (req, WK_ERROR_INVALID, message);
       return;
     }
-  wk_desk_search_tickets_async (req->self->desk, text, requester_id, (guint) limit,
-                                req->cancellable, desk_done_cb,
+  query->text = g_strdup (text);
+  query->status = status_text != NULL ? (int) status : -1;
+  query->limit = (guint) limit;
+  wk_desk_search_tickets_async (req->self->desk, query, req->cancellable, desk_done_cb,
                                 expect (req, FINISH (wk_desk_search_tickets_finish), RESULT_LIST));
 }
 
@@ -1110,10 +1121,18 @@ route_list_visits (Request *req)
       !query_int (req, "to", TRUE, 0, G_MAXINT64, &query.to, &error) ||
       !query_int (req, "lounge_id", FALSE, 0, G_MAXINT64, &query.lounge_id, &error) ||
       !query_int (req, "engineer_id", FALSE, 0, G_MAXINT64, &query.engineer_id, &error) ||
+      !query_int (req, "person_id", FALSE, 0, G_MAXINT64, &query.person_id, &error) ||
       !query_int (req, "limit", FALSE, 0, WK_VISIT_QUERY_MAX_LIMIT, &limit, &error) ||
       !query_int (req, "offset", FALSE, 0, G_MAXUINT, &offset, &error))
     {
       request_fail (req, error);
+      return;
+    }
+  /* an engineer sees the visits of the person in front of them, not the desk's history */
+  if (req->token->role == WK_HUB_ROLE_ENGINEER && query.person_id == 0)
+    {
+      request_fail_new (req, WK_ERROR_FORBIDDEN,
+                        _("Engineers may only list the visits of one person"));
       return;
     }
   query.limit = (guint) limit;

@@ -1244,9 +1244,7 @@ wk_remote_desk_requeue_visit (WkDesk              *desk,
 
 static void
 wk_remote_desk_search_tickets (WkDesk              *desk,
-                               const char          *text,
-                               gint64               requester_id,
-                               guint                limit,
+                               const WkTicketQuery *query,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
@@ -1255,12 +1253,23 @@ wk_remote_desk_search_tickets (WkDesk              *desk,
   GTask *task = new_task (self, wk_desk_search_tickets_async, cancellable, callback, user_data);
   g_autoptr(GString) path = g_string_new (NULL);
 
-  if (text != NULL)
-    append_text (path, "text", text);
-  if (requester_id != 0)
-    append_int (path, "requester_id", requester_id);
-  if (limit != 0)
-    append_int (path, "limit", limit);
+  if (query->text != NULL)
+    append_text (path, "text", query->text);
+  if (query->requester_id != 0)
+    append_int (path, "requester_id", query->requester_id);
+  if (query->status != -1)
+    {
+      const char *status = wk_ticket_status_to_string (query->status);
+
+      /* not a status: let the hub say so */
+      append_text (path, "status", status != NULL ? status : "");
+    }
+  if (query->assignee_id != 0)
+    append_int (path, "assignee_id", query->assignee_id);
+  if (query->lounge_id != 0)
+    append_int (path, "lounge_id", query->lounge_id);
+  if (query->limit != 0)
+    append_int (path, "limit", MIN (query->limit, WK_TICKET_QUERY_MAX_LIMIT));
   g_string_prepend (path, "/api/v1/tickets");
   call_async (self, task, "GET", path->str, NULL, ANSWER_ITEMS, WK_TYPE_TICKET);
 }
@@ -1716,6 +1725,8 @@ wk_remote_desk_list_visits (WkDesk              *desk,
     append_int (path, "lounge_id", query->lounge_id);
   if (query->engineer_id != 0)
     append_int (path, "engineer_id", query->engineer_id);
+  if (query->person_id != 0)
+    append_int (path, "person_id", query->person_id);
   if (query->limit != 0)
     append_int (path, "limit", MIN (query->limit, WK_VISIT_QUERY_MAX_LIMIT));
   if (query->offset != 0)

@@ -259,6 +259,39 @@ check_in_ok (Fixture          *fx,
 
 /* ---- identify ------------------------------------------------------------------- */
 
+
+/* A ticket search: @status -1 for any. */
+static WkTicketQuery *
+ticket_query (const char *text,
+              gint64      requester_id,
+              int         status,
+              gint64      assignee_id,
+              gint64      lounge_id,
+              guint       limit)
+{
+  WkTicketQuery *q = wk_ticket_query_new ();
+
+  q->text = g_strdup (text);
+  q->requester_id = requester_id;
+  q->status = status;
+  q->assignee_id = assignee_id;
+  q->lounge_id = lounge_id;
+  q->limit = limit;
+  return q;
+}
+
+/* search_tickets with its query made and freed here */
+#define SEARCH(fx, error_ptr, ...) \
+  ({ \
+    g_autoptr(WkTicketQuery) _q = ticket_query (__VA_ARGS__); \
+    (GListModel *) CALL (fx, error_ptr, search_tickets, _q); \
+  })
+#define ASSERT_SEARCH_FAILS(fx, code, ...) \
+  G_STMT_START { \
+    g_autoptr(WkTicketQuery) _fq = ticket_query (__VA_ARGS__); \
+    ASSERT_FAILS (fx, code, search_tickets, _fq); \
+  } G_STMT_END
+
 static void
 test_identify (Fixture       *fx,
                gconstpointer  data)
@@ -724,27 +757,27 @@ test_tickets (Fixture       *fx,
   g_autoptr(WkNote) first_note = NULL;
   g_autofree char *long_note = g_strnfill (WK_MAX_NOTE + 1, 'n');
 
-  by_ref = CALL (fx, &error, search_tickets, "wk-10002", 0, 0);
+  by_ref = SEARCH (fx, &error, "wk-10002", 0, -1, 0, 0, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (by_ref), ==, 1);
 
-  by_words = CALL (fx, &error, search_tickets, "battery  LAPTOP", 0, 0);
+  by_words = SEARCH (fx, &error, "battery  LAPTOP", 0, -1, 0, 0, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (by_words), ==, 1);
 
   /* LIKE wildcards are plain characters */
-  by_percent = CALL (fx, &error, search_tickets, "50%", 0, 0);
+  by_percent = SEARCH (fx, &error, "50%", 0, -1, 0, 0, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (by_percent), ==, 1);
-  none = CALL (fx, &error, search_tickets, "%", PRIYA, 10);
+  none = SEARCH (fx, &error, "%", PRIYA, -1, 0, 0, 10);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
 
-  by_person = CALL (fx, &error, search_tickets, NULL, PRIYA, 0);
+  by_person = SEARCH (fx, &error, NULL, PRIYA, -1, 0, 0, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (by_person), ==, 2);
 
-  ASSERT_FAILS (fx, WK_ERROR_INVALID, search_tickets, "  ", 0, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, "  ", 0, -1, 0, 0, 0);
   ASSERT_FAILS (fx, WK_ERROR_NOT_FOUND, get_ticket, 999);
   ASSERT_FAILS (fx, WK_ERROR_INVALID, get_ticket, 0);
 

@@ -242,14 +242,26 @@ with tempfile.TemporaryDirectory() as tmp:
     if not tap.ok(r.returncode == 0, "a demo lounge database is made", r.stderr):
         tap.done()
 
-    # someone without a visit in the queue, with an open ticket, for the check-in
-    visitor = db_row(db, "SELECT p.email, p.display_name FROM person p"
+    # someone without a visit in the queue, with an open ticket, for the check-in,
+    # who came before and scored a visit (for the visitor profile)
+    visitor = db_row(db, "SELECT p.email, p.display_name, p.id FROM person p"
                          " JOIN ticket t ON t.requester_id = p.id AND t.status IN ('new', 'open', 'pending')"
                          " WHERE p.role = 'visitor' AND p.email IS NOT NULL AND p.id NOT IN"
                          " (SELECT person_id FROM visit WHERE person_id IS NOT NULL"
                          "  AND status IN ('waiting', 'called', 'in_service'))"
+                         " AND EXISTS (SELECT 1 FROM visit v JOIN survey s ON s.visit_id = v.id"
+                         "  AND s.anonymous = 0 WHERE v.person_id = p.id AND v.status = 'done')"
                          " ORDER BY p.id LIMIT 1")
-    email, visitor_name = visitor
+    email, visitor_name, visitor_id = visitor
+    # the newest past visit, and the score of the newest one scored (not anonymously)
+    last_engineer = db_row(db, "SELECT e.display_name FROM visit v JOIN person e ON e.id = v.engineer_id"
+                               " WHERE v.person_id = ? AND v.status IN ('done', 'left', 'cancelled')"
+                               " ORDER BY v.checked_in_at DESC, v.id DESC LIMIT 1", (visitor_id,))
+    last_score = db_row(db, "SELECT (SELECT s.score FROM survey s WHERE s.visit_id = v.id"
+                            "  AND s.anonymous = 0 ORDER BY s.id DESC LIMIT 1) AS score"
+                            " FROM visit v WHERE v.person_id = ? AND score IS NOT NULL"
+                            " AND v.status IN ('done', 'left', 'cancelled')"
+                            " ORDER BY v.checked_in_at DESC, v.id DESC LIMIT 1", (visitor_id,))[0]
 
     proc = start_deskside(db)
     try:
@@ -302,6 +314,14 @@ with tempfile.TemporaryDirectory() as tmp:
         row = wt.wait_for(lambda: (lambda r: r if r and r[0] == "called" else None)(
             db_row(db, "SELECT status, engineer_id, desk FROM visit WHERE id = ?", (visit_id,))))
         tap.ok(row is not None and row[2] == "Desk 1", "the visit is called to Desk 1 in the database", row)
+        # the visitor profile: past visits with their engineer, the last score
+        past = wt.wait_for(lambda: find_visible(app, role_name="list", text="Past visits"), timeout=10)
+        tap.ok(past is not None, "the visitor pane lists the person's past visits", "\n".join(visible_text(app)))
+        served = last_engineer is None or wt.wait_for(
+            lambda: past is not None and wt.find(past, contains=last_engineer[0]), timeout=10)
+        tap.ok(served is not None, "with who served the newest one", last_engineer)
+        score = wt.wait_for(lambda: find_visible(app, text=f"Last survey score: {last_score} of 5"), timeout=10)
+        tap.ok(score is not None, f"and the last survey score ({last_score} of 5)", "\n".join(visible_text(app)))
         shot("visitor")
 
         # My visits lists them
@@ -342,6 +362,18 @@ with tempfile.TemporaryDirectory() as tmp:
                              timeout=10)
         tap.ok(opened is not None, "a ticket found opens with its details and notes")
         shot("tickets")
+
+        # tickets: search by person (part of the requester's email), newest first
+        newest = db_row(db, "SELECT ref FROM ticket WHERE requester_id = ?"
+                            " ORDER BY updated_at DESC, id DESC LIMIT 1", (visitor_id,))[0]
+        press("ctrl+f")
+        time.sleep(0.3)
+        press("ctrl+a")
+        type_text(email.split("@")[0])
+        by_person = wt.wait_for(lambda: find_visible(app, contains=f"{newest}:"), timeout=10)
+        tap.ok(by_person is not None, "the ticket search finds a person's tickets by their email",
+               "\n".join(visible_text(app)))
+        shot("tickets-person")
 
         # hardware
         press("alt+4")

@@ -316,6 +316,39 @@ check_in_ok (Fixture          *fx,
 
 /* ---- scenarios ------------------------------------------------------------------ */
 
+
+/* A ticket search: @status -1 for any. */
+static WkTicketQuery *
+ticket_query (const char *text,
+              gint64      requester_id,
+              int         status,
+              gint64      assignee_id,
+              gint64      lounge_id,
+              guint       limit)
+{
+  WkTicketQuery *q = wk_ticket_query_new ();
+
+  q->text = g_strdup (text);
+  q->requester_id = requester_id;
+  q->status = status;
+  q->assignee_id = assignee_id;
+  q->lounge_id = lounge_id;
+  q->limit = limit;
+  return q;
+}
+
+/* search_tickets with its query made and freed here */
+#define SEARCH(fx, error_ptr, ...) \
+  ({ \
+    g_autoptr(WkTicketQuery) _q = ticket_query (__VA_ARGS__); \
+    (GListModel *) CALL (fx, error_ptr, search_tickets, _q); \
+  })
+#define ASSERT_SEARCH_FAILS(fx, code, ...) \
+  G_STMT_START { \
+    g_autoptr(WkTicketQuery) _fq = ticket_query (__VA_ARGS__); \
+    ASSERT_FAILS (fx, code, search_tickets, _fq); \
+  } G_STMT_END
+
 static void
 test_identify (Fixture       *fx,
                gconstpointer  data)
@@ -544,10 +577,10 @@ test_tickets (Fixture       *fx,
   g_autoptr(WkTicketUpdate) update = wk_ticket_update_new ();
   g_autoptr(WkTicketUpdate) reopen = wk_ticket_update_new ();
 
-  found = CALL (fx, &error, search_tickets, "battery laptop", 0, 0);
+  found = SEARCH (fx, &error, "battery laptop", 0, -1, 0, 0, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
-  mine = CALL (fx, &error, search_tickets, NULL, PRIYA, 10);
+  mine = SEARCH (fx, &error, NULL, PRIYA, -1, 0, 0, 10);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 2);
 
@@ -623,13 +656,26 @@ test_tickets (Fixture       *fx,
   ASSERT_FAILS (fx, WK_ERROR_INVALID, get_ticket, 0);
 }
 
+/* Writes straight into the file the desk (or the hub) uses: test set-up
+ * the desk has no operation for. */
+static void
+exec_on (Fixture    *fx,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  exec_ok (db, sql);
+  sqlite3_close (db);
+}
+
 /* What the upstream sync writes when RT refused an edit for a stale version
  * (app/net/wk-upstream-sync.c), written here as the sync would. */
 static void
 record_conflict (Fixture *fx,
                  gint64   event_id)
 {
-  sqlite3 *db = NULL;
   g_autofree char *sql = NULL;
 
   sql = g_strdup_printf ("INSERT INTO upstream_delivery (system, event_id, outcome, upstream_id, detail, at)"
@@ -638,10 +684,7 @@ record_conflict (Fixture *fx,
                          "\"status\":\"open\",\"owner\":\"sam\",\"category\":\"hardware\"},"
                          "\"ours\":{\"status\":\"pending\",\"owner\":null,\"category\":\"hardware\"}}', 100)",
                          event_id);
-  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  exec_ok (db, sql);
-  sqlite3_close (db);
+  exec_on (fx, sql);
 }
 
 static void
@@ -702,6 +745,97 @@ test_upstream_conflict (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpint (wk_ticket_get_upstream_conflict_id (again), ==, 0);
   g_assert_cmpint (N_EVENTS (fx), ==, events + 1);
+}
+
+static gint64
+first_ticket_id (GListModel *tickets)
+{
+  g_autoptr(WkTicket) ticket = g_list_model_get_item (tickets, 0);
+
+  return ticket != NULL ? wk_ticket_get_id (ticket) : 0;
+}
+
+/* Every filter runs in the desk: a match older than the newest 60
+ * tickets is still found. */
+static void
+test_ticket_query (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) open = NULL;
+  g_autoptr(GListModel) closed = NULL;
+  g_autoptr(GListModel) assigned = NULL;
+  g_autoptr(GListModel) side = NULL;
+  g_autoptr(GListModel) main_new = NULL;
+  g_autoptr(GListModel) by_name = NULL;
+  g_autoptr(GListModel) by_default = NULL;
+  g_autoptr(GListModel) by_preferred = NULL;
+  g_autoptr(GListModel) by_email = NULL;
+  g_autoptr(GListModel) name_and_words = NULL;
+  g_autoptr(GListModel) by_ref = NULL;
+  g_autoptr(GListModel) nobody = NULL;
+
+  exec_on (fx,
+           "UPDATE ticket SET lounge_id = 1, assignee_id = 3 WHERE id = 1;"
+           "UPDATE ticket SET lounge_id = 2 WHERE id = 3;"
+           "UPDATE person SET preferred_name = 'Pia' WHERE id = 1;"
+           "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)"
+           " INSERT INTO ticket (ref, requester_id, subject, category, status, created_at, updated_at)"
+           " SELECT 'WK-' || (20000 + i), 1, 'Printer jam ' || i, 'other', 'new',"
+           "  strftime ('%s', 'now') + i, strftime ('%s', 'now') + i FROM n;");
+
+  /* status, requester, assignee, lounge */
+  open = SEARCH (fx, &error, NULL, PRIYA, WK_TICKET_STATUS_OPEN, 0, 0, 10);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+  g_assert_cmpint (first_ticket_id (open), ==, TICKET_OPEN);
+  closed = SEARCH (fx, &error, NULL, 0, WK_TICKET_STATUS_CLOSED, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (closed), ==, 1);
+  g_assert_cmpint (first_ticket_id (closed), ==, TICKET_CLOSED);
+  assigned = SEARCH (fx, &error, NULL, 0, -1, BO, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (assigned), ==, 1);
+  g_assert_cmpint (first_ticket_id (assigned), ==, TICKET_OPEN);
+  side = SEARCH (fx, &error, NULL, 0, -1, 0, 2, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (side), ==, 1);
+  g_assert_cmpint (first_ticket_id (side), ==, TICKET_ORPHAN);
+  main_new = SEARCH (fx, &error, NULL, 0, WK_TICKET_STATUS_NEW, 0, LOUNGE_MAIN, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (main_new), ==, 0);
+
+  /* the words match the requester's name, preferred name or email, any case */
+  by_name = SEARCH (fx, &error, "sharma", 0, -1, 0, 0, 100);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (by_name), ==, 62);
+  by_default = SEARCH (fx, &error, "SHARMA", 0, -1, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (by_default), ==, WK_TICKET_QUERY_DEFAULT_LIMIT);
+  by_preferred = SEARCH (fx, &error, "pia", 0, WK_TICKET_STATUS_CLOSED, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (by_preferred), ==, 1);
+  by_email = SEARCH (fx, &error, "priya.sharma@EXAMPLE.com", 0, WK_TICKET_STATUS_OPEN, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_ticket_id (by_email), ==, TICKET_OPEN);
+  name_and_words = SEARCH (fx, &error, "Priya battery", 0, -1, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (name_and_words), ==, 1);
+  g_assert_cmpint (first_ticket_id (name_and_words), ==, TICKET_OPEN);
+  by_ref = SEARCH (fx, &error, "wk-10001", 0, -1, BO, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_ticket_id (by_ref), ==, TICKET_OPEN);
+  nobody = SEARCH (fx, &error, "Müller", 0, -1, 0, 0, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (nobody), ==, 0);
+
+  /* nothing asked, or something that is not a status, a person or a lounge */
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, -1, 0, 0, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, " ", 0, -1, 0, 0, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, 42, 0, 0, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, -2, 0, 0, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, -1, 0, -1, 0);
+  ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, -1, -5, 0, 0);
 }
 
 static void
@@ -1099,6 +1233,75 @@ test_remote_reconnects (Fixture       *fx,
 
 /* Visits and staff for the review face: the same lists through either desk,
  * and the contact email only where a survey consented. */
+/* A visit of Priya served by Alex to its end, with @outcome. */
+static WkVisit *
+served_visit (Fixture   *fx,
+              WkOutcome  outcome)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkCheckInRequest) ci = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "software");
+  g_autoptr(WkVisit) visit = check_in_ok (fx, ci);
+  g_autoptr(WkVisit) called = CALL (fx, &error, pick_up, wk_visit_get_id (visit), 0, ALEX, "Desk 1");
+  WkVisit *done;
+
+  g_assert_no_error (error);
+  done = CALL (fx, &error, finish_visit, wk_visit_get_id (visit), wk_visit_get_version (called), ALEX,
+               outcome);
+  g_assert_no_error (error);
+  return done;
+}
+
+/* The visitor profile: an engineer lists one person's past visits with
+ * their scores; an anonymous survey never shows. */
+static void
+test_visitor_profile (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkVisit) first = served_visit (fx, WK_OUTCOME_WORKAROUND);
+  g_autoptr(WkVisit) second = served_visit (fx, WK_OUTCOME_RESOLVED_FIRST_CONTACT);
+  g_autoptr(WkCheckInRequest) gi = guest_request ("Günther Gast");
+  g_autoptr(WkVisit) guest = check_in_ok (fx, gi);
+  g_autoptr(WkSurveyRequest) scored = survey_request (wk_visit_get_id (first), 4);
+  g_autoptr(WkSurveyRequest) anonymous = survey_request (wk_visit_get_id (second), 1);
+  g_autoptr(WkSurvey) s1 = NULL;
+  g_autoptr(WkSurvey) s2 = NULL;
+  g_autoptr(GListModel) visits = NULL;
+  g_autoptr(WkVisit) v1 = NULL;
+  g_autoptr(WkVisit) v2 = NULL;
+  WkVisitQuery query = { 0 };
+
+  s1 = CALL (fx, &error, submit_survey, scored);
+  g_assert_no_error (error);
+  anonymous->anonymous = TRUE;
+  s2 = CALL (fx, &error, submit_survey, anonymous);
+  g_assert_no_error (error);
+
+  /* as the engineer (Alex) */
+  query.from = 0;
+  query.to = g_get_real_time () / G_USEC_PER_SEC + 60;
+  query.person_id = PRIYA;
+  visits = CALL (fx, &error, list_visits, &query);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 2);
+  v1 = g_list_model_get_item (visits, 0);
+  v2 = g_list_model_get_item (visits, 1);
+  g_assert_cmpint (wk_visit_get_id (v1), ==, wk_visit_get_id (first));
+  g_assert_cmpint (wk_visit_get_person_id (v1), ==, PRIYA);
+  g_assert_cmpint (wk_visit_get_status (v1), ==, WK_VISIT_STATUS_DONE);
+  g_assert_cmpint (wk_visit_get_outcome (v1), ==, WK_OUTCOME_WORKAROUND);
+  g_assert_cmpstr (wk_visit_get_engineer_name (v1), ==, "Alex Chen");
+  g_assert_cmpstr (wk_visit_get_reason (v1), ==, "software");
+  g_assert_cmpint (wk_visit_get_survey_score (v1), ==, 4);
+  g_assert_cmpint (wk_visit_get_id (v2), ==, wk_visit_get_id (second));
+  g_assert_cmpint (wk_visit_get_survey_score (v2), ==, 0);
+  g_assert_cmpint (wk_visit_get_survey_score (guest), ==, 0);
+
+  /* (that an engineer's token gets only one person's is in the hub's role matrix) */
+  query.person_id = -1;
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, list_visits, &query);
+}
+
 static void
 test_visits_and_staff (Fixture       *fx,
                        gconstpointer  data)
@@ -1196,6 +1399,7 @@ main (int   argc,
     { "check-in/invalid", test_check_in_invalid },
     { "queue-and-moves", test_queue_and_moves },
     { "tickets", test_tickets },
+    { "ticket-query", test_ticket_query },
     { "hardware", test_hardware },
     { "upstream-conflict", test_upstream_conflict },
     { "surveys", test_surveys },
@@ -1206,6 +1410,7 @@ main (int   argc,
     { "cancelled", test_cancelled },
     { "estimate-wait", test_estimate_wait },
     { "visits-and-staff", test_visits_and_staff },
+    { "visitor-profile", test_visitor_profile },
   };
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);

@@ -717,6 +717,8 @@ static const Cell matrix[] = {
   { "POST", "/api/v1/check-ins", "{}", "kela" },
   { "GET", "/api/v1/queue?lounge_id=1", NULL, "kela" },
   { "GET", "/api/v1/visits?from=0&to=1", NULL, "la" },
+  /* an engineer may list one person's visits (the visitor profile), not all */
+  { "GET", "/api/v1/visits?from=0&to=1&person_id=1", NULL, "ela" },
   { "GET", "/api/v1/visits/1", NULL, "la" },
   { "GET", "/api/v1/staff", NULL, "la" },
   { "POST", "/api/v1/visits/999/cancel", "{}", "kela" },
