@@ -4,7 +4,7 @@
  * owns a WkStore on a SQLite file of the client's own (a kiosk's or a
  * laptop's; never the hub's database), opened through wk_db_open(), so the
  * file carries the whole Walkup schema; only the `outbox` and
- * `directory_cache` tables (migration 6) are used.  The connection runs
+ * `directory_cache` tables (migrations 6 and 7) are used.  The connection runs
  * with synchronous = FULL: once an add has finished, the row survives a
  * crash or a power cut.
  *
