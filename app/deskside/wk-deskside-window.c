@@ -5,12 +5,16 @@
  * one column on narrow screens.  Every command is a window action with an
  * accelerator (see the shortcuts window).
  *
- * Live data: the queue is listed again whenever an event about a visit of
- * this lounge arrives.  Events are read in order from the desk's event log
+ * Live data: events are read in order from the desk's event log
  * (wk_desk_list_events) from a cursor, whenever the desk says something
- * changed: its own subscription (changes made in this process) or, for the
- * local desk, a file monitor on the database (changes made by another
- * process, such as the kiosk).  The one timer only repaints wait timers.
+ * changed: its own subscription (changes made in this process, handled at
+ * once when they follow the cursor) or, for the local desk, a file monitor
+ * on the database (changes made by another process, such as the kiosk).
+ * A check-in adds its one visit to the queue (wk_desk_get_visit); any other
+ * change of a visit of this lounge, which moves the others' places, lists
+ * the queue again and swaps in only the visits that changed.  The lists are
+ * GtkListViews: rows exist only for what is on screen.  The one timer only
+ * repaints wait timers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,14 +59,16 @@ struct _WkDesksideWindow
   AdwViewStack          *view_stack;
   GtkRevealer           *offline_revealer;
   GtkLabel              *offline_label;
-  GtkListBox            *queue_list;
-  GtkListBox            *mine_list;
+  GtkStack              *queue_stack;
+  GtkListView           *queue_list;
+  GtkStack              *mine_stack;
+  GtkListView           *mine_list;
   GtkSearchEntry        *ticket_search;
   GtkDropDown           *status_filter;
   GtkToggleButton       *mine_toggle;
   GtkDropDown           *lounge_filter;
   GtkStack              *tickets_stack;
-  GtkListBox            *tickets_list;
+  GtkListView           *tickets_list;
   GtkToggleButton       *preparing_toggle;
   GtkToggleButton       *ready_toggle;
   GtkToggleButton       *collected_toggle;
@@ -80,6 +86,7 @@ struct _WkDesksideWindow
   GCancellable          *cancellable;       /* owned: the session's work */
   GCancellable          *search_cancellable;/* owned: the running search */
   GListStore            *queue;             /* owned, of WkVisit */
+  GtkSingleSelection    *queue_selection;   /* owned */
   GtkFilterListModel    *mine;              /* owned */
   GListStore            *tickets;           /* owned, of WkTicket */
   GtkFilterListModel    *tickets_filtered;  /* owned */
@@ -102,12 +109,16 @@ struct _WkDesksideWindow
 
   gboolean               queue_loading;
   gboolean               queue_again;
+  guint                  queue_serial;      /* counts the full listings asked for */
+  gboolean               no_single_visits;  /* the desk refused wk_desk_get_visit */
   GArray                *checked_in;        /* gint64 visit ids to announce */
   GHashTable            *red_notified;      /* visit ids told about */
   gboolean               hardware_loaded;
   guint                  tick_id;
   gint64                 selected_visit_id;
   gboolean               offline;
+  gboolean               actions_known;     /* actions_enabled was set */
+  guint32                actions_enabled;   /* a bit for each of window_actions */
 };
 
 G_DEFINE_FINAL_TYPE (WkDesksideWindow, wk_deskside_window, WK_TYPE_FACE_WINDOW)
@@ -264,14 +275,10 @@ static WkVisit *
 current_visit (WkDesksideWindow *self)
 {
   WkVisit *shown = wk_deskside_visitor_pane_get_visit (self->visitor_pane);
-  GtkListBoxRow *row;
 
   if (shown != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "visitor") == 0)
     return find_visit (self, wk_visit_get_id (shown));
-  row = gtk_list_box_get_selected_row (self->queue_list);
-  if (row != NULL)
-    return wk_deskside_visit_row_get_visit (WK_DESKSIDE_VISIT_ROW (row));
-  return NULL;
+  return gtk_single_selection_get_selected_item (self->queue_selection);
 }
 
 /* ---- detail pane --------------------------------------------------------- */
@@ -315,6 +322,17 @@ clear_detail (WkDesksideWindow *self)
   update_actions (self);
 }
 
+/* The window's actions, in the order of the bits of actions_enabled. */
+static const char * const window_actions[] = {
+  "win.pick-up", "win.start-service", "win.finish-visit", "win.mark-left", "win.open-ticket",
+  "win.add-note", "win.resolve-ticket",
+  /* then those that only need a session */
+  "win.pick-up-next", "win.pick-up-visit", "win.show-visit", "win.show-ticket",
+  "win.search", "win.refresh", "win.view", "win.add-hardware", "win.mark-hardware-ready",
+  "win.cancel-hardware", "win.sign-out", "win.lounge",
+};
+#define N_VISIT_ACTIONS 7
+
 static void
 update_actions (WkDesksideWindow *self)
 {
@@ -323,22 +341,30 @@ update_actions (WkDesksideWindow *self)
   gboolean signed_in = self->session != NULL;
   gboolean ticket = signed_in && wk_deskside_ticket_pane_get_ticket (self->ticket_pane) != NULL &&
                     g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "ticket") == 0;
-  GtkWidget *w = GTK_WIDGET (self);
+  gboolean enabled[G_N_ELEMENTS (window_actions)] = {
+    status == WK_VISIT_STATUS_WAITING,
+    status == WK_VISIT_STATUS_CALLED,
+    status == WK_VISIT_STATUS_CALLED || status == WK_VISIT_STATUS_IN_SERVICE,
+    status == WK_VISIT_STATUS_WAITING || status == WK_VISIT_STATUS_CALLED,
+    visit != NULL && wk_visit_get_ticket_id (visit) > 0,
+    ticket || (visit != NULL && wk_visit_get_ticket_id (visit) > 0),
+    ticket,
+  };
+  guint32 mask = 0;
 
-  gtk_widget_action_set_enabled (w, "win.pick-up", status == WK_VISIT_STATUS_WAITING);
-  gtk_widget_action_set_enabled (w, "win.start-service", status == WK_VISIT_STATUS_CALLED);
-  gtk_widget_action_set_enabled (w, "win.finish-visit",
-                                 status == WK_VISIT_STATUS_CALLED || status == WK_VISIT_STATUS_IN_SERVICE);
-  gtk_widget_action_set_enabled (w, "win.mark-left",
-                                 status == WK_VISIT_STATUS_WAITING || status == WK_VISIT_STATUS_CALLED);
-  gtk_widget_action_set_enabled (w, "win.open-ticket", visit != NULL && wk_visit_get_ticket_id (visit) > 0);
-  gtk_widget_action_set_enabled (w, "win.add-note", ticket || (visit != NULL && wk_visit_get_ticket_id (visit) > 0));
-  gtk_widget_action_set_enabled (w, "win.resolve-ticket", ticket);
-  for (const char * const *a = (const char * const[]) {
-         "win.pick-up-next", "win.pick-up-visit", "win.show-visit", "win.show-ticket",
-         "win.search", "win.refresh", "win.view", "win.add-hardware", "win.mark-hardware-ready",
-         "win.cancel-hardware", "win.sign-out", "win.lounge", NULL }; *a != NULL; a++)
-    gtk_widget_action_set_enabled (w, *a, signed_in);
+  for (guint i = N_VISIT_ACTIONS; i < G_N_ELEMENTS (window_actions); i++)
+    enabled[i] = signed_in;
+
+  /* every change is told to each widget that watches actions: change
+   * only what changed */
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    {
+      mask |= (guint32) enabled[i] << i;
+      if (!self->actions_known || ((self->actions_enabled >> i) & 1) != (guint32) enabled[i])
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), window_actions[i], enabled[i]);
+    }
+  self->actions_enabled = mask;
+  self->actions_known = TRUE;
 }
 
 /* ---- the queue ----------------------------------------------------------- */
@@ -390,28 +416,34 @@ repaint_timers (WkDesksideWindow *self)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   guint amber = g_settings_get_uint (self->settings, "wait-amber-minutes");
   guint red = g_settings_get_uint (self->settings, "wait-red-minutes");
-  GtkListBox *lists[] = { self->queue_list, self->mine_list };
+  GtkListView *lists[] = { self->queue_list, self->mine_list };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
 
+  /* the rows on screen (a list view makes no others) */
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (lists[l]));
-         child != NULL;
-         child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (lists[l]));
+         item != NULL;
+         item = gtk_widget_get_next_sibling (item))
       {
-        WkVisit *visit;
+        GtkWidget *row = gtk_widget_get_first_child (item);
 
-        if (!WK_IS_DESKSIDE_VISIT_ROW (child))
-          continue;
-        visit = wk_deskside_visit_row_get_visit (WK_DESKSIDE_VISIT_ROW (child));
-        if (wk_deskside_visit_row_update_wait (WK_DESKSIDE_VISIT_ROW (child), now, amber, red) == WK_WAIT_LEVEL_RED &&
-            lists[l] == self->queue_list &&
-            !g_hash_table_contains (self->red_notified, &(gint64) { wk_visit_get_id (visit) }))
-          {
-            gint64 *id = g_new (gint64, 1);
-            *id = wk_visit_get_id (visit);
-            g_hash_table_add (self->red_notified, id);
-            notify_red (self, visit, now);
-          }
+        if (row != NULL && WK_IS_DESKSIDE_VISIT_ROW (row))
+          wk_deskside_visit_row_update_wait (WK_DESKSIDE_VISIT_ROW (row), now, amber, red);
       }
+
+  /* every visitor past red, on screen or not, is told about once */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WkVisit) visit = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
+      gint64 id = wk_visit_get_id (visit);
+
+      if (wk_deskside_visit_wait (visit, now, amber, red, NULL) == WK_WAIT_LEVEL_RED &&
+          !g_hash_table_contains (self->red_notified, &id))
+        {
+          g_hash_table_add (self->red_notified, g_memdup2 (&id, sizeof id));
+          notify_red (self, visit, now);
+        }
+    }
 }
 
 static gboolean
@@ -427,17 +459,115 @@ thresholds_changed_cb (WkDesksideWindow *self)
   repaint_timers (self);
 }
 
-static GtkWidget *
-create_visit_row_cb (gpointer item,
-                     gpointer user_data)
+/* A row opens what it shows on a single click, as the Enter key does. */
+static void
+row_released_cb (GtkGestureClick  *gesture,
+                 int               n_press,
+                 double            x,
+                 double            y,
+                 WkDesksideWindow *self)
 {
-  WkDesksideWindow *self = user_data;
-  GtkWidget *row = wk_deskside_visit_row_new (WK_VISIT (item));
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
 
+  if (n_press != 1)
+    return;
+  if (WK_IS_DESKSIDE_VISIT_ROW (row) && wk_deskside_visit_row_get_visit (WK_DESKSIDE_VISIT_ROW (row)) != NULL)
+    show_visit (self, wk_deskside_visit_row_get_visit (WK_DESKSIDE_VISIT_ROW (row)));
+  else if (WK_IS_DESKSIDE_TICKET_ROW (row) && wk_deskside_ticket_row_get_ticket (WK_DESKSIDE_TICKET_ROW (row)) != NULL)
+    show_ticket (self, wk_ticket_get_id (wk_deskside_ticket_row_get_ticket (WK_DESKSIDE_TICKET_ROW (row))));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              WkDesksideWindow         *self)
+{
+  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (factory), "row-type"));
+  GtkWidget *row = type == WK_TYPE_DESKSIDE_TICKET_ROW ? wk_deskside_ticket_row_new () : wk_deskside_visit_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             WkDesksideWindow         *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  gpointer object = gtk_list_item_get_item (item);
+
+  if (WK_IS_DESKSIDE_TICKET_ROW (row))
+    {
+      wk_deskside_ticket_row_set_ticket (WK_DESKSIDE_TICKET_ROW (row), object);
+      return;
+    }
+  wk_deskside_visit_row_set_visit (WK_DESKSIDE_VISIT_ROW (row), object);
   wk_deskside_visit_row_update_wait (WK_DESKSIDE_VISIT_ROW (row), g_get_real_time () / G_USEC_PER_SEC,
                                      g_settings_get_uint (self->settings, "wait-amber-minutes"),
                                      g_settings_get_uint (self->settings, "wait-red-minutes"));
-  return row;
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               WkDesksideWindow         *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (WK_IS_DESKSIDE_TICKET_ROW (row))
+    wk_deskside_ticket_row_set_ticket (WK_DESKSIDE_TICKET_ROW (row), NULL);
+  else
+    wk_deskside_visit_row_set_visit (WK_DESKSIDE_VISIT_ROW (row), NULL);
+}
+
+/* Shows @model in @list, rows of @row_type, one selected at most; an
+ * empty list shows @stack's "empty" page instead when @stack is set. */
+static GtkSingleSelection *
+set_up_list (WkDesksideWindow *self,
+             GtkListView      *list,
+             GListModel       *model,
+             GType             row_type)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (model));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_object_set_data (G_OBJECT (factory), "row-type", GSIZE_TO_POINTER (row_type));
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
+  gtk_list_view_set_factory (list, factory);
+  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (selection));
+  return selection;
+}
+
+static void
+queue_items_changed_cb (WkDesksideWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->queue_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0 ? "list" : "empty");
+}
+
+static void
+mine_items_changed_cb (WkDesksideWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->mine_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->mine)) > 0 ? "list" : "empty");
+}
+
+/* A visit shown again: a new version, or a new place in the queue. */
+static gboolean
+visit_changed (WkVisit *before,
+               WkVisit *after)
+{
+  return wk_visit_get_version (before) != wk_visit_get_version (after) ||
+         wk_visit_get_position (before) != wk_visit_get_position (after);
 }
 
 /* Brings the store to @fresh, touching only what changed: a common head and
@@ -482,9 +612,34 @@ merge_queue (WkDesksideWindow *self,
       if (i >= head && i < n_new - tail)
         continue;
       at_old = i < head ? i : i - (n_new - n_old);
-      if (wk_visit_get_version (now) != wk_visit_get_version (WK_VISIT (g_ptr_array_index (items_old, at_old))))
+      if (visit_changed (WK_VISIT (g_ptr_array_index (items_old, at_old)), now))
         g_list_store_splice (self->queue, i, 1, (gpointer *) &now, 1);
     }
+}
+
+/* After the queue changed: the visitor pane on the newest version of its
+ * visit, the timers, the actions. */
+static void
+queue_changed (WkDesksideWindow *self)
+{
+  WkVisit *shown = wk_deskside_visitor_pane_get_visit (self->visitor_pane);
+
+  if (shown != NULL)
+    {
+      WkVisit *now = find_visit (self, wk_visit_get_id (shown));
+      if (now != NULL)
+        {
+          if (now != shown)
+            wk_deskside_visitor_pane_set_visit (self->visitor_pane, now);
+          if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "visitor") == 0)
+            adw_window_title_set_title (self->detail_title, wk_visit_get_person_name (now));
+        }
+      else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "visitor") == 0)
+        clear_detail (self);
+    }
+
+  repaint_timers (self);
+  update_actions (self);
 }
 
 static void
@@ -495,7 +650,6 @@ queue_cb (GObject      *source,
   WkDesksideWindow *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) fresh = wk_desk_list_queue_finish (WK_DESK (source), result, &error);
-  WkVisit *shown;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -510,7 +664,6 @@ queue_cb (GObject      *source,
   set_offline (self, FALSE);
 
   merge_queue (self, fresh);
-  gtk_filter_changed (gtk_filter_list_model_get_filter (self->mine), GTK_FILTER_CHANGE_DIFFERENT);
 
   /* announce the check-ins this refresh was for */
   for (guint i = 0; i < self->checked_in->len; i++)
@@ -521,23 +674,7 @@ queue_cb (GObject      *source,
     }
   g_array_set_size (self->checked_in, 0);
 
-  /* keep the visitor pane on the newest version of its visit */
-  shown = wk_deskside_visitor_pane_get_visit (self->visitor_pane);
-  if (shown != NULL)
-    {
-      WkVisit *now = find_visit (self, wk_visit_get_id (shown));
-      if (now != NULL)
-        {
-          wk_deskside_visitor_pane_set_visit (self->visitor_pane, now);
-          if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "visitor") == 0)
-            adw_window_title_set_title (self->detail_title, wk_visit_get_person_name (now));
-        }
-      else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "visitor") == 0)
-        clear_detail (self);
-    }
-
-  repaint_timers (self);
-  update_actions (self);
+  queue_changed (self);
 
   if (self->queue_again)
     {
@@ -551,6 +688,8 @@ refresh_queue (WkDesksideWindow *self)
 {
   if (self->session == NULL || self->lounge_id <= 0)
     return;
+  /* a check-in read on its own before this listing must not undo it */
+  self->queue_serial++;
   if (self->queue_loading)
     {
       self->queue_again = TRUE;
@@ -558,6 +697,109 @@ refresh_queue (WkDesksideWindow *self)
     }
   self->queue_loading = TRUE;
   wk_desk_list_queue_async (desk_of (self), self->lounge_id, self->cancellable, queue_cb, self);
+}
+
+typedef struct {
+  WkDesksideWindow *self;      /* not owned: checked for cancellation first */
+  gint64            visit_id;
+  guint             serial;    /* queue_serial when asked */
+} CheckedIn;
+
+/* Puts @visit in the queue at its place (by check-in time, then id), or
+ * swaps it for the version there; an older version changes nothing. */
+static void
+place_visit (WkDesksideWindow *self,
+             WkVisit          *visit)
+{
+  GListModel *queue = G_LIST_MODEL (self->queue);
+  guint n = g_list_model_get_n_items (queue);
+  guint at = n;
+
+  /* a check-in joins the end: look from there */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(WkVisit) other = g_list_model_get_item (queue, i - 1);
+
+      if (wk_visit_get_id (other) == wk_visit_get_id (visit))
+        {
+          if (wk_visit_get_version (other) < wk_visit_get_version (visit))
+            g_list_store_splice (self->queue, i - 1, 1, (gpointer *) &visit, 1);
+          return;
+        }
+      if (wk_visit_get_checked_in_at (other) > wk_visit_get_checked_in_at (visit) ||
+          (wk_visit_get_checked_in_at (other) == wk_visit_get_checked_in_at (visit) &&
+           wk_visit_get_id (other) > wk_visit_get_id (visit)))
+        at = i - 1;
+    }
+  g_list_store_insert (self->queue, at, visit);
+}
+
+static void
+checked_in_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autofree CheckedIn *c = user_data;
+  WkDesksideWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkVisit) visit = wk_desk_get_visit_finish (WK_DESK (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = c->self;
+
+  /* a desk that cannot read one visit: list the queue, now and from now on */
+  if (visit == NULL)
+    {
+      if (!g_error_matches (error, WK_ERROR, WK_ERROR_NOT_FOUND))
+        {
+          g_debug ("Listing the whole queue for each check-in: %s", error->message);
+          self->no_single_visits = TRUE;
+        }
+      g_array_append_val (self->checked_in, c->visit_id);
+      refresh_queue (self);
+      return;
+    }
+  set_offline (self, FALSE);
+
+  /* a listing asked for since shows this check-in and what came after it */
+  if (c->serial != self->queue_serial)
+    {
+      WkVisit *listed = find_visit (self, c->visit_id);
+
+      if (listed != NULL && wk_visit_get_status (listed) == WK_VISIT_STATUS_WAITING)
+        notify_check_in (self, listed);
+      else if (listed == NULL && self->queue_loading)
+        g_array_append_val (self->checked_in, c->visit_id);
+      return;
+    }
+  if (wk_visit_get_lounge_id (visit) != self->lounge_id || wk_visit_get_status (visit) != WK_VISIT_STATUS_WAITING)
+    return;
+
+  place_visit (self, visit);
+  notify_check_in (self, visit);
+  queue_changed (self);
+}
+
+/* A check-in: its one visit joins the queue; while a listing runs, or when
+ * the desk cannot read one visit, the queue is listed again instead. */
+static void
+add_checked_in (WkDesksideWindow *self,
+                gint64            visit_id)
+{
+  CheckedIn *c;
+
+  if (self->queue_loading || self->no_single_visits)
+    {
+      g_array_append_val (self->checked_in, visit_id);
+      refresh_queue (self);
+      return;
+    }
+  c = g_new0 (CheckedIn, 1);
+  c->self = self;
+  c->visit_id = visit_id;
+  c->serial = self->queue_serial;
+  wk_desk_get_visit_async (desk_of (self), visit_id, self->cancellable, checked_in_cb, c);
 }
 
 static gboolean
@@ -572,11 +814,16 @@ mine_filter_cb (gpointer item,
           wk_visit_get_status (visit) == WK_VISIT_STATUS_IN_SERVICE);
 }
 
+/* Enter (or a double click) on a row of the queue or of My visits. */
 static void
-visit_row_activated_cb (WkDesksideWindow *self,
-                        GtkListBoxRow    *row)
+visit_activated_cb (WkDesksideWindow *self,
+                    guint             position,
+                    GtkListView      *list)
 {
-  show_visit (self, wk_deskside_visit_row_get_visit (WK_DESKSIDE_VISIT_ROW (row)));
+  g_autoptr(WkVisit) visit = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), position);
+
+  if (visit != NULL)
+    show_visit (self, visit);
 }
 
 static void
@@ -675,11 +922,9 @@ handle_event (WkDesksideWindow *self,
       if (lounge != 0 && lounge != self->lounge_id)
         return;
       if (g_strcmp0 (kind, "visit.checked_in") == 0)
-        {
-          gint64 id = wk_event_get_entity_id (event);
-          g_array_append_val (self->checked_in, id);
-        }
-      refresh_queue (self);
+        add_checked_in (self, wk_event_get_entity_id (event));
+      else
+        refresh_queue (self);
     }
   else if (g_strcmp0 (entity, "ticket") == 0)
     {
@@ -838,12 +1083,22 @@ probe (WkDesksideWindow *self,
   wk_desk_list_events_async (desk_of (self), after, 1, self->cancellable, probe_cb, self);
 }
 
+/* The desk's own events come with the event: the next one after the
+ * cursor is handled at once; after a gap, the log fills it in. */
 static void
 desk_event_cb (WkDesk   *desk,
                WkEvent  *event,
                gpointer  user_data)
 {
-  catch_up (WK_DESKSIDE_WINDOW (user_data));
+  WkDesksideWindow *self = WK_DESKSIDE_WINDOW (user_data);
+
+  if (self->session != NULL && self->cursor >= 0 && wk_event_get_id (event) == self->cursor + 1)
+    {
+      self->cursor = wk_event_get_id (event);
+      handle_event (self, event);
+      return;
+    }
+  catch_up (self);
 }
 
 static void
@@ -1050,6 +1305,8 @@ stop_session (WkDesksideWindow *self)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   self->queue_loading = FALSE;
   self->queue_again = FALSE;
+  self->no_single_visits = FALSE;
+  g_array_set_size (self->checked_in, 0);
   self->hardware_loaded = FALSE;
   self->lounge_id = 0;
   g_clear_object (&self->session);
@@ -1635,18 +1892,16 @@ search_changed_cb (WkDesksideWindow *self)
                                   self->search_cancellable, search_results_cb, self);
 }
 
-static GtkWidget *
-create_ticket_row_cb (gpointer item,
-                      gpointer user_data)
-{
-  return wk_deskside_ticket_row_new (WK_TICKET (item));
-}
-
+/* Enter (or a double click) on a ticket found. */
 static void
-ticket_row_activated_cb (WkDesksideWindow *self,
-                         GtkListBoxRow    *row)
+ticket_activated_cb (WkDesksideWindow *self,
+                     guint             position,
+                     GtkListView      *list)
 {
-  show_ticket (self, wk_ticket_get_id (wk_deskside_ticket_row_get_ticket (WK_DESKSIDE_TICKET_ROW (row))));
+  g_autoptr(WkTicket) ticket = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), position);
+
+  if (ticket != NULL)
+    show_ticket (self, wk_ticket_get_id (ticket));
 }
 
 static void
@@ -2154,6 +2409,7 @@ wk_deskside_window_dispose (GObject *object)
 
   stop_session (self);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->queue_selection);
   g_clear_object (&self->mine);
   g_clear_object (&self->tickets_filtered);
   g_clear_object (&self->queue);
@@ -2209,7 +2465,9 @@ wk_deskside_window_class_init (WkDesksideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, queue_stack);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, mine_stack);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, mine_list);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, ticket_search);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, status_filter);
@@ -2227,11 +2485,10 @@ wk_deskside_window_class_init (WkDesksideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, ticket_pane);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, lounge_menu);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visit_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, queue_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visit_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, ticket_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ticket_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, hardware_filter_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pane_error_cb);
@@ -2296,17 +2553,26 @@ wk_deskside_window_init (WkDesksideWindow *self)
   self->red_notified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->cursor = -1;
 
-  gtk_list_box_bind_model (self->queue_list, G_LIST_MODEL (self->queue),
-                           create_visit_row_cb, self, NULL);
+  self->queue_selection = set_up_list (self, self->queue_list, G_LIST_MODEL (self->queue),
+                                       WK_TYPE_DESKSIDE_VISIT_ROW);
+  g_signal_connect_object (self->queue_selection, "selection-changed",
+                           G_CALLBACK (queue_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->queue, "items-changed",
+                           G_CALLBACK (queue_items_changed_cb), self, G_CONNECT_SWAPPED);
+  queue_items_changed_cb (self);
+
   filter = gtk_custom_filter_new (mine_filter_cb, self, NULL);
   self->mine = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->queue)), GTK_FILTER (filter));
-  gtk_list_box_bind_model (self->mine_list, G_LIST_MODEL (self->mine), create_visit_row_cb, self, NULL);
+  g_object_unref (set_up_list (self, self->mine_list, G_LIST_MODEL (self->mine), WK_TYPE_DESKSIDE_VISIT_ROW));
+  g_signal_connect_object (self->mine, "items-changed",
+                           G_CALLBACK (mine_items_changed_cb), self, G_CONNECT_SWAPPED);
+  mine_items_changed_cb (self);
 
   filter = gtk_custom_filter_new (ticket_filter_cb, self, NULL);
   self->tickets_filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->tickets)),
                                                       GTK_FILTER (filter));
-  gtk_list_box_bind_model (self->tickets_list, G_LIST_MODEL (self->tickets_filtered),
-                           create_ticket_row_cb, self, NULL);
+  g_object_unref (set_up_list (self, self->tickets_list, G_LIST_MODEL (self->tickets_filtered),
+                               WK_TYPE_DESKSIDE_TICKET_ROW));
   gtk_list_box_bind_model (self->hardware_list, G_LIST_MODEL (self->hardware),
                            create_hardware_row_cb, self, NULL);
 
