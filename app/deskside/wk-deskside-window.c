@@ -547,11 +547,24 @@ set_up_list (WkDesksideWindow *self,
   return selection;
 }
 
+/* The Queue page shows the list (or that nobody waits) and, on its
+ * switcher button, how many wait: a check-in past the end of the list on
+ * screen still shows. */
 static void
 queue_items_changed_cb (WkDesksideWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->queue_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0 ? "list" : "empty");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  guint waiting = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WkVisit) visit = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
+      waiting += wk_visit_get_status (visit) == WK_VISIT_STATUS_WAITING;
+    }
+  adw_view_stack_page_set_badge_number (adw_view_stack_get_page (self->view_stack,
+                                                                 adw_view_stack_get_child_by_name (self->view_stack, "queue")),
+                                        waiting);
+  gtk_stack_set_visible_child_name (self->queue_stack, n > 0 ? "list" : "empty");
 }
 
 static void
