@@ -524,8 +524,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
     wk_deskside_visit_row_set_visit (WK_DESKSIDE_VISIT_ROW (row), NULL);
 }
 
-/* Shows @model in @list, rows of @row_type, one selected at most; an
- * empty list shows @stack's "empty" page instead when @stack is set. */
+/* Shows @model in @list, in rows of @row_type made only for what is on
+ * screen, one selected at most; returns the selection (a reference). */
 static GtkSingleSelection *
 set_up_list (WkDesksideWindow *self,
              GtkListView      *list,
@@ -761,10 +761,11 @@ checked_in_cb (GObject      *source,
     return;
   self = c->self;
 
-  /* a desk that cannot read one visit: list the queue, now and from now on */
+  /* a desk that cannot read one visit: list the queue (a role that may
+   * not read visits one by one, the hub's engineers: from now on) */
   if (visit == NULL)
     {
-      if (!g_error_matches (error, WK_ERROR, WK_ERROR_NOT_FOUND))
+      if (g_error_matches (error, WK_ERROR, WK_ERROR_FORBIDDEN))
         {
           g_debug ("Listing the whole queue for each check-in: %s", error->message);
           self->no_single_visits = TRUE;
