@@ -112,6 +112,8 @@ struct _WkDesksideWindow
   guint                  queue_serial;      /* counts the full listings asked for */
   gboolean               no_single_visits;  /* the desk refused wk_desk_get_visit */
   GArray                *checked_in;        /* gint64 visit ids to announce */
+  GPtrArray             *announcing;        /* owned, of WkVisit: to announce when idle */
+  guint                  announce_id;
   GHashTable            *red_notified;      /* visit ids told about */
   gboolean               hardware_loaded;
   guint                  tick_id;
@@ -391,6 +393,32 @@ notify_check_in (WkDesksideWindow *self,
     body = g_strdup_printf (_("%s · %s"), wk_deskside_category_label (wk_visit_get_reason (visit)),
                             lounge != NULL ? wk_lounge_get_name (lounge) : "");
   wk_notifier_show (self->notifier, key, summary, body, open, _("Pick Up"), pick_up, FALSE);
+}
+
+static gboolean
+announce_cb (gpointer user_data)
+{
+  WkDesksideWindow *self = user_data;
+  g_autoptr(GPtrArray) visits = g_steal_pointer (&self->announcing);
+
+  self->announce_id = 0;
+  for (guint i = 0; i < visits->len; i++)
+    notify_check_in (self, g_ptr_array_index (visits, i));
+  return G_SOURCE_REMOVE;
+}
+
+/* Check-ins are announced once the main loop has nothing more urgent: the
+ * notification server's answer must not hold back the frame that shows
+ * the visitor in the queue. */
+static void
+announce_check_in (WkDesksideWindow *self,
+                   WkVisit          *visit)
+{
+  if (self->announcing == NULL)
+    self->announcing = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->announcing, g_object_ref (visit));
+  if (self->announce_id == 0)
+    self->announce_id = g_idle_add_full (G_PRIORITY_LOW, announce_cb, self, NULL);
 }
 
 static void
@@ -683,7 +711,7 @@ queue_cb (GObject      *source,
     {
       WkVisit *visit = find_visit (self, g_array_index (self->checked_in, gint64, i));
       if (visit != NULL && wk_visit_get_status (visit) == WK_VISIT_STATUS_WAITING)
-        notify_check_in (self, visit);
+        announce_check_in (self, visit);
     }
   g_array_set_size (self->checked_in, 0);
 
@@ -782,7 +810,7 @@ checked_in_cb (GObject      *source,
       WkVisit *listed = find_visit (self, c->visit_id);
 
       if (listed != NULL && wk_visit_get_status (listed) == WK_VISIT_STATUS_WAITING)
-        notify_check_in (self, listed);
+        announce_check_in (self, listed);
       else if (listed == NULL && self->queue_loading)
         g_array_append_val (self->checked_in, c->visit_id);
       return;
@@ -791,7 +819,7 @@ checked_in_cb (GObject      *source,
     return;
 
   place_visit (self, visit);
-  notify_check_in (self, visit);
+  announce_check_in (self, visit);
   queue_changed (self);
 }
 
@@ -1317,6 +1345,8 @@ stop_session (WkDesksideWindow *self)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->announce_id, g_source_remove);
+  g_clear_pointer (&self->announcing, g_ptr_array_unref);
   self->queue_loading = FALSE;
   self->queue_again = FALSE;
   self->no_single_visits = FALSE;
