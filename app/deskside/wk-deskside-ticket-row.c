@@ -14,7 +14,7 @@
 
 struct _WkDesksideTicketRow
 {
-  GtkListBoxRow  parent_instance;
+  GtkWidget      parent_instance;
 
   GtkLabel      *ref_label;
   GtkLabel      *subject_label;
@@ -24,19 +24,36 @@ struct _WkDesksideTicketRow
   WkTicket      *ticket;   /* owned */
 };
 
-G_DEFINE_FINAL_TYPE (WkDesksideTicketRow, wk_deskside_ticket_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (WkDesksideTicketRow, wk_deskside_ticket_row, GTK_TYPE_WIDGET)
 
-static void
-bind (WkDesksideTicketRow *self)
+void
+wk_deskside_ticket_row_set_ticket (WkDesksideTicketRow *self,
+                                   WkTicket            *ticket)
 {
-  WkTicket *t = self->ticket;
-  const char *requester = wk_ticket_get_requester_name (t);
-  const char *assignee = wk_ticket_get_assignee_name (t);
+  WkTicket *t = ticket;
+  const char *requester;
+  const char *assignee;
   g_autofree char *detail = NULL;
   g_autofree char *accessible = NULL;
-  g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (wk_ticket_get_updated_at (t));
-  g_autofree char *when = updated != NULL ? g_date_time_format (updated, "%x %R") : g_strdup ("");
-  const char *status = wk_deskside_ticket_status_label (wk_ticket_get_status (t));
+  g_autoptr(GDateTime) updated = NULL;
+  g_autofree char *when = NULL;
+  const char *status;
+
+  g_return_if_fail (WK_IS_DESKSIDE_TICKET_ROW (self));
+  g_return_if_fail (ticket == NULL || WK_IS_TICKET (ticket));
+
+  /* a row shows one ticket after another as the list scrolls */
+  if (self->ticket != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label),
+                                 wk_ticket_status_to_string (wk_ticket_get_status (self->ticket)));
+  if (!g_set_object (&self->ticket, ticket) || ticket == NULL)
+    return;
+
+  requester = wk_ticket_get_requester_name (t);
+  assignee = wk_ticket_get_assignee_name (t);
+  updated = g_date_time_new_from_unix_local (wk_ticket_get_updated_at (t));
+  when = updated != NULL ? g_date_time_format (updated, "%x %R") : g_strdup ("");
+  status = wk_deskside_ticket_status_label (wk_ticket_get_status (t));
 
   if (assignee != NULL)
     /* Translators: requester · "with" assignee · last update time */
@@ -72,7 +89,10 @@ static void
 wk_deskside_ticket_row_dispose (GObject *object)
 {
   WkDesksideTicketRow *self = WK_DESKSIDE_TICKET_ROW (object);
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->ticket);
 
   G_OBJECT_CLASS (wk_deskside_ticket_row_parent_class)->dispose (object);
@@ -88,6 +108,8 @@ wk_deskside_ticket_row_class_init (WkDesksideTicketRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/deskside/wk-deskside-ticket-row.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketRow, ref_label);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketRow, subject_label);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketRow, detail_label);
@@ -101,14 +123,7 @@ wk_deskside_ticket_row_init (WkDesksideTicketRow *self)
 }
 
 GtkWidget *
-wk_deskside_ticket_row_new (WkTicket *ticket)
+wk_deskside_ticket_row_new (void)
 {
-  WkDesksideTicketRow *self;
-
-  g_return_val_if_fail (WK_IS_TICKET (ticket), NULL);
-
-  self = g_object_new (WK_TYPE_DESKSIDE_TICKET_ROW, NULL);
-  self->ticket = g_object_ref (ticket);
-  bind (self);
-  return GTK_WIDGET (self);
+  return g_object_new (WK_TYPE_DESKSIDE_TICKET_ROW, NULL);
 }

@@ -11,9 +11,12 @@
 G_BEGIN_DECLS
 
 #define WK_TYPE_DESKSIDE_TICKET_ROW (wk_deskside_ticket_row_get_type ())
-G_DECLARE_FINAL_TYPE (WkDesksideTicketRow, wk_deskside_ticket_row, WK, DESKSIDE_TICKET_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (WkDesksideTicketRow, wk_deskside_ticket_row, WK, DESKSIDE_TICKET_ROW, GtkWidget)
 
-GtkWidget *wk_deskside_ticket_row_new        (WkTicket            *ticket);
+/* An empty row: a list's factory makes a few and shows tickets in them. */
+GtkWidget *wk_deskside_ticket_row_new        (void);
+void       wk_deskside_ticket_row_set_ticket (WkDesksideTicketRow *self,
+                                              WkTicket            *ticket);
 WkTicket  *wk_deskside_ticket_row_get_ticket (WkDesksideTicketRow *self);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 
 struct _WkDesksideVisitRow
 {
-  GtkListBoxRow  parent_instance;
+  GtkWidget      parent_instance;
 
   AdwAvatar     *avatar;
   GtkLabel      *name_label;
@@ -26,7 +26,7 @@ struct _WkDesksideVisitRow
   char          *wait_text;    /* owned: what the label shows */
 };
 
-G_DEFINE_FINAL_TYPE (WkDesksideVisitRow, wk_deskside_visit_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (WkDesksideVisitRow, wk_deskside_visit_row, GTK_TYPE_WIDGET)
 
 static char *
 describe_about (WkVisit *visit)
@@ -70,28 +70,42 @@ describe_status (WkVisit *visit)
 }
 
 WkWaitLevel
+wk_deskside_visit_wait (WkVisit *visit,
+                        gint64   now,
+                        guint    amber_minutes,
+                        guint    red_minutes,
+                        gint64  *seconds)
+{
+  gint64 since = wk_visit_get_checked_in_at (visit);
+  gint64 s;
+
+  /* a waiting visitor's timer runs from check-in; once called, the wait is over */
+  if (wk_visit_get_status (visit) == WK_VISIT_STATUS_WAITING)
+    s = now - since;
+  else
+    s = (wk_visit_get_called_at (visit) > 0 ? wk_visit_get_called_at (visit) : now) - since;
+  if (seconds != NULL)
+    *seconds = s;
+  return wk_visit_get_status (visit) == WK_VISIT_STATUS_WAITING
+         ? wk_deskside_wait_level (s, amber_minutes, red_minutes)
+         : WK_WAIT_LEVEL_NORMAL;
+}
+
+WkWaitLevel
 wk_deskside_visit_row_update_wait (WkDesksideVisitRow *self,
                                    gint64              now,
                                    guint               amber_minutes,
                                    guint               red_minutes)
 {
-  gint64 since, seconds;
+  gint64 seconds;
   WkWaitLevel level;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (WK_IS_DESKSIDE_VISIT_ROW (self), WK_WAIT_LEVEL_NORMAL);
 
-  /* a waiting visitor's timer runs from check-in; once called, the wait is over */
-  since = wk_visit_get_checked_in_at (self->visit);
-  if (wk_visit_get_status (self->visit) == WK_VISIT_STATUS_WAITING)
-    seconds = now - since;
-  else
-    seconds = (wk_visit_get_called_at (self->visit) > 0
-               ? wk_visit_get_called_at (self->visit) : now) - since;
-
-  level = wk_visit_get_status (self->visit) == WK_VISIT_STATUS_WAITING
-          ? wk_deskside_wait_level (seconds, amber_minutes, red_minutes)
-          : WK_WAIT_LEVEL_NORMAL;
+  if (self->visit == NULL)
+    return WK_WAIT_LEVEL_NORMAL;
+  level = wk_deskside_visit_wait (self->visit, now, amber_minutes, red_minutes, &seconds);
   text = wk_deskside_format_wait (seconds);
 
   if (g_strcmp0 (text, self->wait_text) != 0)
@@ -119,32 +133,51 @@ wk_deskside_visit_row_update_wait (WkDesksideVisitRow *self,
   return level;
 }
 
-static void
-bind (WkDesksideVisitRow *self)
+void
+wk_deskside_visit_row_set_visit (WkDesksideVisitRow *self,
+                                 WkVisit            *visit)
 {
-  g_autofree char *about = describe_about (self->visit);
-  g_autofree char *status = describe_status (self->visit);
+  g_autofree char *about = NULL;
+  g_autofree char *status = NULL;
   g_autofree char *pick_up = NULL;
-  const char *name = wk_visit_get_person_name (self->visit);
+  const char *name;
+  gboolean waiting;
+
+  g_return_if_fail (WK_IS_DESKSIDE_VISIT_ROW (self));
+  g_return_if_fail (visit == NULL || WK_IS_VISIT (visit));
+
+  if (!g_set_object (&self->visit, visit) || visit == NULL)
+    return;
+
+  /* a row shows one visit after another as the list scrolls: set all of it */
+  about = describe_about (visit);
+  status = describe_status (visit);
+  name = wk_visit_get_person_name (visit);
+  waiting = wk_visit_get_status (visit) == WK_VISIT_STATUS_WAITING;
 
   adw_avatar_set_text (self->avatar, name);
   gtk_label_set_text (self->name_label, name);
   gtk_label_set_text (self->about_label, about);
   gtk_label_set_text (self->status_label, status);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->pick_up_button),
-                          wk_visit_get_status (self->visit) == WK_VISIT_STATUS_WAITING);
+  gtk_widget_set_visible (GTK_WIDGET (self->pick_up_button), waiting);
+  /* the action once there is a target for it (win.pick-up-visit takes an id) */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->pick_up_button), "x",
-                                    wk_visit_get_id (self->visit));
+                                    wk_visit_get_id (visit));
+  if (gtk_actionable_get_action_name (GTK_ACTIONABLE (self->pick_up_button)) == NULL)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->pick_up_button), "win.pick-up-visit");
   /* Translators: the accessible name of a button; %s is the visitor's name */
   pick_up = g_strdup_printf (_("Pick up %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pick_up_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, pick_up, -1);
 
-  if (wk_visit_get_status (self->visit) != WK_VISIT_STATUS_WAITING)
+  if (waiting)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "visit-served");
+  else
     gtk_widget_add_css_class (GTK_WIDGET (self), "visit-served");
 
-  wk_deskside_visit_row_update_wait (self, g_get_real_time () / G_USEC_PER_SEC, 10, 20);
+  /* the timer and the accessible name follow in update_wait () */
+  g_clear_pointer (&self->wait_text, g_free);
 }
 
 WkVisit *
@@ -158,7 +191,10 @@ static void
 wk_deskside_visit_row_dispose (GObject *object)
 {
   WkDesksideVisitRow *self = WK_DESKSIDE_VISIT_ROW (object);
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->visit);
 
   G_OBJECT_CLASS (wk_deskside_visit_row_parent_class)->dispose (object);
@@ -185,6 +221,8 @@ wk_deskside_visit_row_class_init (WkDesksideVisitRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/deskside/wk-deskside-visit-row.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideVisitRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideVisitRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideVisitRow, about_label);
@@ -203,14 +241,7 @@ wk_deskside_visit_row_init (WkDesksideVisitRow *self)
 }
 
 GtkWidget *
-wk_deskside_visit_row_new (WkVisit *visit)
+wk_deskside_visit_row_new (void)
 {
-  WkDesksideVisitRow *self;
-
-  g_return_val_if_fail (WK_IS_VISIT (visit), NULL);
-
-  self = g_object_new (WK_TYPE_DESKSIDE_VISIT_ROW, NULL);
-  self->visit = g_object_ref (visit);
-  bind (self);
-  return GTK_WIDGET (self);
+  return g_object_new (WK_TYPE_DESKSIDE_VISIT_ROW, NULL);
 }

@@ -5,12 +5,16 @@
  * one column on narrow screens.  Every command is a window action with an
  * accelerator (see the shortcuts window).
  *
- * Live data: the queue is listed again whenever an event about a visit of
- * this lounge arrives.  Events are read in order from the desk's event log
+ * Live data: events are read in order from the desk's event log
  * (wk_desk_list_events) from a cursor, whenever the desk says something
- * changed: its own subscription (changes made in this process) or, for the
- * local desk, a file monitor on the database (changes made by another
- * process, such as the kiosk).  The one timer only repaints wait timers.
+ * changed: its own subscription (changes made in this process, handled at
+ * once when they follow the cursor) or, for the local desk, a file monitor
+ * on the database (changes made by another process, such as the kiosk).
+ * A check-in adds its one visit to the queue (wk_desk_get_visit); any other
+ * change of a visit of this lounge, which moves the others' places, lists
+ * the queue again and swaps in only the visits that changed.  The lists are
+ * GtkListViews: rows exist only for what is on screen.  The one timer only
+ * repaints wait timers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,14 +61,16 @@ struct _WkDesksideWindow
   GtkLabel              *offline_label;
   GtkButton             *retry_button;
   GtkButton             *dismiss_refused_button;
-  GtkListBox            *queue_list;
-  GtkListBox            *mine_list;
+  GtkStack              *queue_stack;
+  GtkListView           *queue_list;
+  GtkStack              *mine_stack;
+  GtkListView           *mine_list;
   GtkSearchEntry        *ticket_search;
   GtkDropDown           *status_filter;
   GtkToggleButton       *mine_toggle;
   GtkDropDown           *lounge_filter;
   GtkStack              *tickets_stack;
-  GtkListBox            *tickets_list;
+  GtkListView           *tickets_list;
   GtkToggleButton       *preparing_toggle;
   GtkToggleButton       *ready_toggle;
   GtkToggleButton       *collected_toggle;
@@ -83,6 +89,7 @@ struct _WkDesksideWindow
   GCancellable          *search_cancellable;/* owned: the running search */
   gboolean               search_filtered;   /* it has a filter besides the words */
   GListStore            *queue;             /* owned, of WkVisit */
+  GtkSingleSelection    *queue_selection;   /* owned */
   GtkFilterListModel    *mine;              /* owned */
   GListStore            *tickets;           /* owned, of WkTicket */
   GListStore            *hardware;          /* owned, of WkHardware */
@@ -104,7 +111,11 @@ struct _WkDesksideWindow
 
   gboolean               queue_loading;
   gboolean               queue_again;
+  guint                  queue_serial;      /* counts the full listings asked for */
+  gboolean               no_single_visits;  /* the desk refused wk_desk_get_visit */
   GArray                *checked_in;        /* gint64 visit ids to announce */
+  GPtrArray             *announcing;        /* owned, of WkVisit: to announce when idle */
+  guint                  announce_id;
   GHashTable            *red_notified;      /* visit ids told about */
   GHashTable            *disabled_actions;  /* static names of the actions disabled now */
   gboolean               hardware_loaded;
@@ -320,14 +331,10 @@ static WkVisit *
 current_visit (WkDesksideWindow *self)
 {
   WkVisit *shown = wk_deskside_visitor_pane_get_visit (self->visitor_pane);
-  GtkListBoxRow *row;
 
   if (shown != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "visitor") == 0)
     return find_visit (self, wk_visit_get_id (shown));
-  row = gtk_list_box_get_selected_row (self->queue_list);
-  if (row != NULL)
-    return wk_deskside_visit_row_get_visit (WK_DESKSIDE_VISIT_ROW (row));
-  return NULL;
+  return gtk_single_selection_get_selected_item (self->queue_selection);
 }
 
 /* ---- detail pane --------------------------------------------------------- */
@@ -438,6 +445,32 @@ notify_check_in (WkDesksideWindow *self,
   wk_notifier_show (self->notifier, key, summary, body, open, _("Pick Up"), pick_up, FALSE);
 }
 
+static gboolean
+announce_cb (gpointer user_data)
+{
+  WkDesksideWindow *self = user_data;
+  g_autoptr(GPtrArray) visits = g_steal_pointer (&self->announcing);
+
+  self->announce_id = 0;
+  for (guint i = 0; i < visits->len; i++)
+    notify_check_in (self, g_ptr_array_index (visits, i));
+  return G_SOURCE_REMOVE;
+}
+
+/* Check-ins are announced once the main loop has nothing more urgent: the
+ * notification server's answer must not hold back the frame that shows
+ * the visitor in the queue. */
+static void
+announce_check_in (WkDesksideWindow *self,
+                   WkVisit          *visit)
+{
+  if (self->announcing == NULL)
+    self->announcing = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->announcing, g_object_ref (visit));
+  if (self->announce_id == 0)
+    self->announce_id = g_idle_add_full (G_PRIORITY_LOW, announce_cb, self, NULL);
+}
+
 static void
 notify_red (WkDesksideWindow *self,
             WkVisit          *visit,
@@ -461,28 +494,34 @@ repaint_timers (WkDesksideWindow *self)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   guint amber = g_settings_get_uint (self->settings, "wait-amber-minutes");
   guint red = g_settings_get_uint (self->settings, "wait-red-minutes");
-  GtkListBox *lists[] = { self->queue_list, self->mine_list };
+  GtkListView *lists[] = { self->queue_list, self->mine_list };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
 
+  /* the rows on screen (a list view makes no others) */
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (lists[l]));
-         child != NULL;
-         child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (lists[l]));
+         item != NULL;
+         item = gtk_widget_get_next_sibling (item))
       {
-        WkVisit *visit;
+        GtkWidget *row = gtk_widget_get_first_child (item);
 
-        if (!WK_IS_DESKSIDE_VISIT_ROW (child))
-          continue;
-        visit = wk_deskside_visit_row_get_visit (WK_DESKSIDE_VISIT_ROW (child));
-        if (wk_deskside_visit_row_update_wait (WK_DESKSIDE_VISIT_ROW (child), now, amber, red) == WK_WAIT_LEVEL_RED &&
-            lists[l] == self->queue_list &&
-            !g_hash_table_contains (self->red_notified, &(gint64) { wk_visit_get_id (visit) }))
-          {
-            gint64 *id = g_new (gint64, 1);
-            *id = wk_visit_get_id (visit);
-            g_hash_table_add (self->red_notified, id);
-            notify_red (self, visit, now);
-          }
+        if (row != NULL && WK_IS_DESKSIDE_VISIT_ROW (row))
+          wk_deskside_visit_row_update_wait (WK_DESKSIDE_VISIT_ROW (row), now, amber, red);
       }
+
+  /* every visitor past red, on screen or not, is told about once */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WkVisit) visit = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
+      gint64 id = wk_visit_get_id (visit);
+
+      if (wk_deskside_visit_wait (visit, now, amber, red, NULL) == WK_WAIT_LEVEL_RED &&
+          !g_hash_table_contains (self->red_notified, &id))
+        {
+          g_hash_table_add (self->red_notified, g_memdup2 (&id, sizeof id));
+          notify_red (self, visit, now);
+        }
+    }
 }
 
 static gboolean
@@ -498,17 +537,128 @@ thresholds_changed_cb (WkDesksideWindow *self)
   repaint_timers (self);
 }
 
-static GtkWidget *
-create_visit_row_cb (gpointer item,
-                     gpointer user_data)
+/* A row opens what it shows on a single click, as the Enter key does. */
+static void
+row_released_cb (GtkGestureClick  *gesture,
+                 int               n_press,
+                 double            x,
+                 double            y,
+                 WkDesksideWindow *self)
 {
-  WkDesksideWindow *self = user_data;
-  GtkWidget *row = wk_deskside_visit_row_new (WK_VISIT (item));
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
 
+  if (n_press != 1)
+    return;
+  if (WK_IS_DESKSIDE_VISIT_ROW (row) && wk_deskside_visit_row_get_visit (WK_DESKSIDE_VISIT_ROW (row)) != NULL)
+    show_visit (self, wk_deskside_visit_row_get_visit (WK_DESKSIDE_VISIT_ROW (row)));
+  else if (WK_IS_DESKSIDE_TICKET_ROW (row) && wk_deskside_ticket_row_get_ticket (WK_DESKSIDE_TICKET_ROW (row)) != NULL)
+    show_ticket (self, wk_ticket_get_id (wk_deskside_ticket_row_get_ticket (WK_DESKSIDE_TICKET_ROW (row))));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              WkDesksideWindow         *self)
+{
+  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (factory), "row-type"));
+  GtkWidget *row = type == WK_TYPE_DESKSIDE_TICKET_ROW ? wk_deskside_ticket_row_new () : wk_deskside_visit_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             WkDesksideWindow         *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  gpointer object = gtk_list_item_get_item (item);
+
+  if (WK_IS_DESKSIDE_TICKET_ROW (row))
+    {
+      wk_deskside_ticket_row_set_ticket (WK_DESKSIDE_TICKET_ROW (row), object);
+      return;
+    }
+  wk_deskside_visit_row_set_visit (WK_DESKSIDE_VISIT_ROW (row), object);
   wk_deskside_visit_row_update_wait (WK_DESKSIDE_VISIT_ROW (row), g_get_real_time () / G_USEC_PER_SEC,
                                      g_settings_get_uint (self->settings, "wait-amber-minutes"),
                                      g_settings_get_uint (self->settings, "wait-red-minutes"));
-  return row;
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               WkDesksideWindow         *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (WK_IS_DESKSIDE_TICKET_ROW (row))
+    wk_deskside_ticket_row_set_ticket (WK_DESKSIDE_TICKET_ROW (row), NULL);
+  else
+    wk_deskside_visit_row_set_visit (WK_DESKSIDE_VISIT_ROW (row), NULL);
+}
+
+/* Shows @model in @list, in rows of @row_type made only for what is on
+ * screen, one selected at most; returns the selection (a reference). */
+static GtkSingleSelection *
+set_up_list (WkDesksideWindow *self,
+             GtkListView      *list,
+             GListModel       *model,
+             GType             row_type)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (model));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_object_set_data (G_OBJECT (factory), "row-type", GSIZE_TO_POINTER (row_type));
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
+  gtk_list_view_set_factory (list, factory);
+  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (selection));
+  return selection;
+}
+
+/* The Queue page shows the list (or that nobody waits) and, on its
+ * switcher button, how many wait: a check-in past the end of the list on
+ * screen still shows. */
+static void
+queue_items_changed_cb (WkDesksideWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  guint waiting = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WkVisit) visit = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
+      waiting += wk_visit_get_status (visit) == WK_VISIT_STATUS_WAITING;
+    }
+  adw_view_stack_page_set_badge_number (adw_view_stack_get_page (self->view_stack,
+                                                                 adw_view_stack_get_child_by_name (self->view_stack, "queue")),
+                                        waiting);
+  gtk_stack_set_visible_child_name (self->queue_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+mine_items_changed_cb (WkDesksideWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->mine_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->mine)) > 0 ? "list" : "empty");
+}
+
+/* A visit shown again: a new version, or a new place in the queue. */
+static gboolean
+visit_changed (WkVisit *before,
+               WkVisit *after)
+{
+  return wk_visit_get_version (before) != wk_visit_get_version (after) ||
+         wk_visit_get_position (before) != wk_visit_get_position (after);
 }
 
 /* Brings the store to @fresh, touching only what changed: a common head and
@@ -553,9 +703,34 @@ merge_queue (WkDesksideWindow *self,
       if (i >= head && i < n_new - tail)
         continue;
       at_old = i < head ? i : i - (n_new - n_old);
-      if (wk_visit_get_version (now) != wk_visit_get_version (WK_VISIT (g_ptr_array_index (items_old, at_old))))
+      if (visit_changed (WK_VISIT (g_ptr_array_index (items_old, at_old)), now))
         g_list_store_splice (self->queue, i, 1, (gpointer *) &now, 1);
     }
+}
+
+/* After the queue changed: the visitor pane on the newest version of its
+ * visit, the timers, the actions. */
+static void
+queue_changed (WkDesksideWindow *self)
+{
+  WkVisit *shown = wk_deskside_visitor_pane_get_visit (self->visitor_pane);
+
+  if (shown != NULL)
+    {
+      WkVisit *now = find_visit (self, wk_visit_get_id (shown));
+      if (now != NULL)
+        {
+          if (now != shown)
+            wk_deskside_visitor_pane_set_visit (self->visitor_pane, now);
+          if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "visitor") == 0)
+            adw_window_title_set_title (self->detail_title, wk_visit_get_person_name (now));
+        }
+      else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "visitor") == 0)
+        clear_detail (self);
+    }
+
+  repaint_timers (self);
+  update_actions (self);
 }
 
 static void
@@ -566,7 +741,6 @@ queue_cb (GObject      *source,
   WkDesksideWindow *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) fresh = wk_desk_list_queue_finish (WK_DESK (source), result, &error);
-  WkVisit *shown;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -581,34 +755,17 @@ queue_cb (GObject      *source,
   set_offline (self, FALSE);
 
   merge_queue (self, fresh);
-  gtk_filter_changed (gtk_filter_list_model_get_filter (self->mine), GTK_FILTER_CHANGE_DIFFERENT);
 
   /* announce the check-ins this refresh was for */
   for (guint i = 0; i < self->checked_in->len; i++)
     {
       WkVisit *visit = find_visit (self, g_array_index (self->checked_in, gint64, i));
       if (visit != NULL && wk_visit_get_status (visit) == WK_VISIT_STATUS_WAITING)
-        notify_check_in (self, visit);
+        announce_check_in (self, visit);
     }
   g_array_set_size (self->checked_in, 0);
 
-  /* keep the visitor pane on the newest version of its visit */
-  shown = wk_deskside_visitor_pane_get_visit (self->visitor_pane);
-  if (shown != NULL)
-    {
-      WkVisit *now = find_visit (self, wk_visit_get_id (shown));
-      if (now != NULL)
-        {
-          wk_deskside_visitor_pane_set_visit (self->visitor_pane, now);
-          if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "visitor") == 0)
-            adw_window_title_set_title (self->detail_title, wk_visit_get_person_name (now));
-        }
-      else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "visitor") == 0)
-        clear_detail (self);
-    }
-
-  repaint_timers (self);
-  update_actions (self);
+  queue_changed (self);
 
   if (self->queue_again)
     {
@@ -622,6 +779,8 @@ refresh_queue (WkDesksideWindow *self)
 {
   if (self->session == NULL || self->lounge_id <= 0)
     return;
+  /* a check-in read on its own before this listing must not undo it */
+  self->queue_serial++;
   if (self->queue_loading)
     {
       self->queue_again = TRUE;
@@ -629,6 +788,110 @@ refresh_queue (WkDesksideWindow *self)
     }
   self->queue_loading = TRUE;
   wk_desk_list_queue_async (desk_of (self), self->lounge_id, self->cancellable, queue_cb, self);
+}
+
+typedef struct {
+  WkDesksideWindow *self;      /* not owned: checked for cancellation first */
+  gint64            visit_id;
+  guint             serial;    /* queue_serial when asked */
+} CheckedIn;
+
+/* Puts @visit in the queue at its place (by check-in time, then id), or
+ * swaps it for the version there; an older version changes nothing. */
+static void
+place_visit (WkDesksideWindow *self,
+             WkVisit          *visit)
+{
+  GListModel *queue = G_LIST_MODEL (self->queue);
+  guint n = g_list_model_get_n_items (queue);
+  guint at = n;
+
+  /* a check-in joins the end: look from there */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(WkVisit) other = g_list_model_get_item (queue, i - 1);
+
+      if (wk_visit_get_id (other) == wk_visit_get_id (visit))
+        {
+          if (wk_visit_get_version (other) < wk_visit_get_version (visit))
+            g_list_store_splice (self->queue, i - 1, 1, (gpointer *) &visit, 1);
+          return;
+        }
+      if (wk_visit_get_checked_in_at (other) > wk_visit_get_checked_in_at (visit) ||
+          (wk_visit_get_checked_in_at (other) == wk_visit_get_checked_in_at (visit) &&
+           wk_visit_get_id (other) > wk_visit_get_id (visit)))
+        at = i - 1;
+    }
+  g_list_store_insert (self->queue, at, visit);
+}
+
+static void
+checked_in_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autofree CheckedIn *c = user_data;
+  WkDesksideWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WkVisit) visit = wk_desk_get_visit_finish (WK_DESK (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = c->self;
+
+  /* a desk that cannot read one visit: list the queue (a role that may
+   * not read visits one by one, the hub's engineers: from now on) */
+  if (visit == NULL)
+    {
+      if (g_error_matches (error, WK_ERROR, WK_ERROR_FORBIDDEN))
+        {
+          g_debug ("Listing the whole queue for each check-in: %s", error->message);
+          self->no_single_visits = TRUE;
+        }
+      g_array_append_val (self->checked_in, c->visit_id);
+      refresh_queue (self);
+      return;
+    }
+  set_offline (self, FALSE);
+
+  /* a listing asked for since shows this check-in and what came after it */
+  if (c->serial != self->queue_serial)
+    {
+      WkVisit *listed = find_visit (self, c->visit_id);
+
+      if (listed != NULL && wk_visit_get_status (listed) == WK_VISIT_STATUS_WAITING)
+        announce_check_in (self, listed);
+      else if (listed == NULL && self->queue_loading)
+        g_array_append_val (self->checked_in, c->visit_id);
+      return;
+    }
+  if (wk_visit_get_lounge_id (visit) != self->lounge_id || wk_visit_get_status (visit) != WK_VISIT_STATUS_WAITING)
+    return;
+
+  place_visit (self, visit);
+  announce_check_in (self, visit);
+  queue_changed (self);
+}
+
+/* A check-in: its one visit joins the queue; while a listing runs, or when
+ * the desk cannot read one visit, the queue is listed again instead. */
+static void
+add_checked_in (WkDesksideWindow *self,
+                gint64            visit_id)
+{
+  CheckedIn *c;
+
+  if (self->queue_loading || self->no_single_visits)
+    {
+      g_array_append_val (self->checked_in, visit_id);
+      refresh_queue (self);
+      return;
+    }
+  c = g_new0 (CheckedIn, 1);
+  c->self = self;
+  c->visit_id = visit_id;
+  c->serial = self->queue_serial;
+  wk_desk_get_visit_async (desk_of (self), visit_id, self->cancellable, checked_in_cb, c);
 }
 
 static gboolean
@@ -643,11 +906,16 @@ mine_filter_cb (gpointer item,
           wk_visit_get_status (visit) == WK_VISIT_STATUS_IN_SERVICE);
 }
 
+/* Enter (or a double click) on a row of the queue or of My visits. */
 static void
-visit_row_activated_cb (WkDesksideWindow *self,
-                        GtkListBoxRow    *row)
+visit_activated_cb (WkDesksideWindow *self,
+                    guint             position,
+                    GtkListView      *list)
 {
-  show_visit (self, wk_deskside_visit_row_get_visit (WK_DESKSIDE_VISIT_ROW (row)));
+  g_autoptr(WkVisit) visit = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), position);
+
+  if (visit != NULL)
+    show_visit (self, visit);
 }
 
 static void
@@ -746,11 +1014,9 @@ handle_event (WkDesksideWindow *self,
       if (lounge != 0 && lounge != self->lounge_id)
         return;
       if (g_strcmp0 (kind, "visit.checked_in") == 0)
-        {
-          gint64 id = wk_event_get_entity_id (event);
-          g_array_append_val (self->checked_in, id);
-        }
-      refresh_queue (self);
+        add_checked_in (self, wk_event_get_entity_id (event));
+      else
+        refresh_queue (self);
     }
   else if (g_strcmp0 (entity, "ticket") == 0)
     {
@@ -909,12 +1175,22 @@ probe (WkDesksideWindow *self,
   wk_desk_list_events_async (desk_of (self), after, 1, self->cancellable, probe_cb, self);
 }
 
+/* The desk's own events come with the event: the next one after the
+ * cursor is handled at once; after a gap, the log fills it in. */
 static void
 desk_event_cb (WkDesk   *desk,
                WkEvent  *event,
                gpointer  user_data)
 {
-  catch_up (WK_DESKSIDE_WINDOW (user_data));
+  WkDesksideWindow *self = WK_DESKSIDE_WINDOW (user_data);
+
+  if (self->session != NULL && self->cursor >= 0 && wk_event_get_id (event) == self->cursor + 1)
+    {
+      self->cursor = wk_event_get_id (event);
+      handle_event (self, event);
+      return;
+    }
+  catch_up (self);
 }
 
 static void
@@ -1119,8 +1395,12 @@ stop_session (WkDesksideWindow *self)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->announce_id, g_source_remove);
+  g_clear_pointer (&self->announcing, g_ptr_array_unref);
   self->queue_loading = FALSE;
   self->queue_again = FALSE;
+  self->no_single_visits = FALSE;
+  g_array_set_size (self->checked_in, 0);
   self->hardware_loaded = FALSE;
   self->lounge_id = 0;
   g_clear_object (&self->session);
@@ -1672,18 +1952,16 @@ search_changed_cb (WkDesksideWindow *self)
   wk_desk_search_tickets_async (desk_of (self), query, self->search_cancellable, search_results_cb, self);
 }
 
-static GtkWidget *
-create_ticket_row_cb (gpointer item,
-                      gpointer user_data)
-{
-  return wk_deskside_ticket_row_new (WK_TICKET (item));
-}
-
+/* Enter (or a double click) on a ticket found. */
 static void
-ticket_row_activated_cb (WkDesksideWindow *self,
-                         GtkListBoxRow    *row)
+ticket_activated_cb (WkDesksideWindow *self,
+                     guint             position,
+                     GtkListView      *list)
 {
-  show_ticket (self, wk_ticket_get_id (wk_deskside_ticket_row_get_ticket (WK_DESKSIDE_TICKET_ROW (row))));
+  g_autoptr(WkTicket) ticket = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), position);
+
+  if (ticket != NULL)
+    show_ticket (self, wk_ticket_get_id (ticket));
 }
 
 static void
@@ -2210,6 +2488,7 @@ wk_deskside_window_dispose (GObject *object)
 
   stop_session (self);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->queue_selection);
   g_clear_object (&self->mine);
   g_clear_object (&self->queue);
   g_clear_object (&self->tickets);
@@ -2268,7 +2547,9 @@ wk_deskside_window_class_init (WkDesksideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, dismiss_refused_button);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_refused_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, queue_stack);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, mine_stack);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, mine_list);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, ticket_search);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, status_filter);
@@ -2286,10 +2567,9 @@ wk_deskside_window_class_init (WkDesksideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, ticket_pane);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, lounge_menu);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visit_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, queue_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visit_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, ticket_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ticket_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, hardware_filter_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pane_error_cb);
@@ -2355,14 +2635,23 @@ wk_deskside_window_init (WkDesksideWindow *self)
   self->disabled_actions = g_hash_table_new (g_str_hash, g_str_equal);
   self->cursor = -1;
 
-  gtk_list_box_bind_model (self->queue_list, G_LIST_MODEL (self->queue),
-                           create_visit_row_cb, self, NULL);
+  self->queue_selection = set_up_list (self, self->queue_list, G_LIST_MODEL (self->queue),
+                                       WK_TYPE_DESKSIDE_VISIT_ROW);
+  g_signal_connect_object (self->queue_selection, "selection-changed",
+                           G_CALLBACK (queue_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->queue, "items-changed",
+                           G_CALLBACK (queue_items_changed_cb), self, G_CONNECT_SWAPPED);
+  queue_items_changed_cb (self);
+
   filter = gtk_custom_filter_new (mine_filter_cb, self, NULL);
   self->mine = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->queue)), GTK_FILTER (filter));
-  gtk_list_box_bind_model (self->mine_list, G_LIST_MODEL (self->mine), create_visit_row_cb, self, NULL);
+  g_object_unref (set_up_list (self, self->mine_list, G_LIST_MODEL (self->mine), WK_TYPE_DESKSIDE_VISIT_ROW));
+  g_signal_connect_object (self->mine, "items-changed",
+                           G_CALLBACK (mine_items_changed_cb), self, G_CONNECT_SWAPPED);
+  mine_items_changed_cb (self);
 
-  gtk_list_box_bind_model (self->tickets_list, G_LIST_MODEL (self->tickets),
-                           create_ticket_row_cb, self, NULL);
+  g_object_unref (set_up_list (self, self->tickets_list, G_LIST_MODEL (self->tickets),
+                               WK_TYPE_DESKSIDE_TICKET_ROW));
   gtk_list_box_bind_model (self->hardware_list, G_LIST_MODEL (self->hardware),
                            create_hardware_row_cb, self, NULL);
 
