@@ -8,8 +8,8 @@
  * Live data: events are read in order from the desk's event log
  * (wk_desk_list_events) from a cursor, whenever the desk says something
  * changed: its own subscription (changes made in this process, handled at
- * once when they follow the cursor) or, for the local desk, a file monitor
- * on the database (changes made by another process, such as the kiosk).
+ * once when they follow the cursor, and for the local desk also those that
+ * other programs such as the kiosk log in the same database).
  * A check-in adds its one visit to the queue (wk_desk_get_visit); any other
  * change of a visit of this lounge, which moves the others' places, lists
  * the queue again and swaps in only the visits that changed.  The lists are
@@ -34,7 +34,6 @@
 #include "wk-deskside-visit-row.h"
 #include "wk-deskside-visitor-pane.h"
 #include "wk-error.h"
-#include "wk-local-desk.h"
 #include "wk-lounge.h"
 #include "wk-notifier.h"
 
@@ -44,7 +43,6 @@
 #define TICK_SECONDS     5
 #define EVENTS_PAGE      200
 #define SEARCH_LIMIT     100
-#define MONITOR_RATE_MS  100
 
 struct _WkDesksideWindow
 {
@@ -106,8 +104,6 @@ struct _WkDesksideWindow
   gboolean               events_loading;
   gboolean               events_again;
   guint                  subscription;
-  GFileMonitor          *db_monitor;        /* owned */
-  GFileMonitor          *wal_monitor;       /* owned */
 
   gboolean               queue_loading;
   gboolean               queue_again;
@@ -1194,51 +1190,13 @@ desk_event_cb (WkDesk   *desk,
 }
 
 static void
-db_changed_cb (WkDesksideWindow  *self,
-               GFile             *file,
-               GFile             *other,
-               GFileMonitorEvent  event_type)
-{
-  if (event_type == G_FILE_MONITOR_EVENT_CHANGED || event_type == G_FILE_MONITOR_EVENT_CREATED ||
-      event_type == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT)
-    catch_up (self);
-}
-
-static GFileMonitor *
-watch (WkDesksideWindow *self,
-       const char       *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
-
-  if (monitor == NULL)
-    {
-      g_message ("Not watching %s for changes from other programs: %s", path, error->message);
-      return NULL;
-    }
-  g_file_monitor_set_rate_limit (monitor, MONITOR_RATE_MS);
-  g_signal_connect_object (monitor, "changed", G_CALLBACK (db_changed_cb), self, G_CONNECT_SWAPPED);
-  return monitor;
-}
-
-static void
 start_events (WkDesksideWindow *self)
 {
   WkDesk *desk = desk_of (self);
 
+  /* the local desk also tells of what other programs (the kiosk) log in
+   * the same database */
   self->subscription = wk_desk_subscribe (desk, -1, desk_event_cb, self, NULL);
-
-  /* Other processes (the kiosk, another laptop) write the same database
-   * file; the local desk only hears its own changes, so watch the file. */
-  if (WK_IS_LOCAL_DESK (desk))
-    {
-      const char *path = wk_store_get_path (wk_local_desk_get_store (WK_LOCAL_DESK (desk)));
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-
-      self->db_monitor = watch (self, path);
-      self->wal_monitor = watch (self, wal);
-    }
 
   self->cursor = -1;
   self->probe_lo = 0;
@@ -1253,12 +1211,6 @@ stop_events (WkDesksideWindow *self)
   if (self->subscription != 0 && desk_of (self) != NULL)
     wk_desk_unsubscribe (desk_of (self), self->subscription);
   self->subscription = 0;
-  if (self->db_monitor != NULL)
-    g_file_monitor_cancel (self->db_monitor);
-  if (self->wal_monitor != NULL)
-    g_file_monitor_cancel (self->wal_monitor);
-  g_clear_object (&self->db_monitor);
-  g_clear_object (&self->wal_monitor);
   self->events_loading = FALSE;
   self->events_again = FALSE;
 }
