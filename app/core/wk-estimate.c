@@ -129,7 +129,7 @@ estimate (sqlite3  *db,
 
   *people = 0;
 
-  /* people ahead, by reason (covering index visit_estimate) */
+  /* people ahead, by reason (the partial index visit_waiting) */
   if (!prepare (db,
                 "SELECT reason, count(*) FROM visit"
                 " WHERE lounge_id = ?1 AND status = 'waiting'"
