@@ -530,9 +530,9 @@ one_row (sqlite3       *db,
   " v.identified_by AS identified_by, v.kiosk_ms AS kiosk_ms, v.outcome AS outcome," \
   " v.estimated_wait_s AS estimated_wait_s, v.version AS version," \
   " CASE WHEN v.status = 'waiting' THEN" \
-  "  (SELECT COUNT(*) FROM visit w WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
-  "   AND (w.checked_in_at < v.checked_in_at" \
-  "        OR (w.checked_in_at = v.checked_in_at AND w.id <= v.id)))" \
+  "  (SELECT COALESCE (SUM (c.n), 0) FROM visit_waiting_count c WHERE c.lounge_id = v.lounge_id)" \
+  "  - (SELECT COUNT(*) FROM visit w WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
+  "     AND (w.checked_in_at, w.id) > (v.checked_in_at, v.id))" \
   "  ELSE 0 END AS position" \
   " FROM visit v" \
   " LEFT JOIN person p ON p.id = v.person_id" \
