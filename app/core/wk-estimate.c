@@ -129,11 +129,10 @@ estimate (sqlite3  *db,
 
   *people = 0;
 
-  /* people ahead, by reason (covering index visit_estimate) */
+  /* people ahead, by reason (kept by triggers, migration 7) */
   if (!prepare (db,
-                "SELECT reason, count(*) FROM visit"
-                " WHERE lounge_id = ?1 AND status = 'waiting'"
-                " GROUP BY reason",
+                "SELECT reason, n FROM visit_waiting_count"
+                " WHERE lounge_id = ?1 AND n > 0",
                 &waiting, lounge_id, now, error))
     return FALSE;
   while ((rc = sqlite3_step (waiting)) == SQLITE_ROW)

@@ -594,9 +594,9 @@ one_row (sqlite3       *db,
 /* a waiting visit's 1-based place in its lounge's queue, else 0 */
 #define VISIT_POSITION \
   "CASE WHEN v.status = 'waiting' THEN" \
-  "  (SELECT COUNT(*) FROM visit w WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
-  "   AND (w.checked_in_at < v.checked_in_at" \
-  "        OR (w.checked_in_at = v.checked_in_at AND w.id <= v.id)))" \
+  "  (SELECT COALESCE (SUM (c.n), 0) FROM visit_waiting_count c WHERE c.lounge_id = v.lounge_id)" \
+  "  - (SELECT COUNT(*) FROM visit w WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
+  "     AND (w.checked_in_at, w.id) > (v.checked_in_at, v.id))" \
   "  ELSE 0 END"
 
 /* the same in one pass, where the query lists a whole lounge's queue */

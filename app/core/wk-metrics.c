@@ -437,11 +437,15 @@ prepare_filtered (sqlite3               *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  /* the SQL text varies only by which filters are on; values are bound */
+  /* the SQL text varies only by which filters are on; values are bound.
+   * Unary + keeps the planner on the time range of the covering index: on
+   * "= ?" alone it takes the lounge's (or engineer's) own index, reads
+   * years of rows and looks every one of them up in the table, 3-4 times
+   * slower on the scale preset. */
   if (query->lounge_id != 0)
-    g_string_append_printf (sql, " AND %s = ?3", lounge_column);
+    g_string_append_printf (sql, " AND +%s = ?3", lounge_column);
   if (query->engineer_id != 0)
-    g_string_append_printf (sql, " AND %s = ?4", engineer_column);
+    g_string_append_printf (sql, " AND +%s = ?4", engineer_column);
 
   rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
   if (rc == SQLITE_OK)

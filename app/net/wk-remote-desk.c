@@ -329,6 +329,16 @@ call_async (WkRemoteDesk *self,
       soup_message_set_request_body_from_bytes (call->msg, "application/json", bytes);
     }
 
+  /* libsoup sends a POST on a new connection unless told it may be sent
+   * again: a kiosk would open (and the hub accept) a connection for every
+   * check-in.  A look-up reads only, a check-in or survey carries its
+   * client UUID: sent twice, it is stored once. */
+  if (g_strcmp0 (method, "POST") == 0 &&
+      (strcmp (path_and_query, "/api/v1/identify") == 0 ||
+       strcmp (path_and_query, "/api/v1/check-ins") == 0 ||
+       strcmp (path_and_query, "/api/v1/surveys") == 0))
+    soup_message_add_flags (call->msg, SOUP_MESSAGE_IDEMPOTENT);
+
   soup_session_send_and_read_async (self->session, call->msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), call_done_cb, task);
 }
