@@ -111,9 +111,12 @@ def key(name):
 
 
 def click(app, text=None, role_name="push button", contains=None, timeout=15):
-    """Activates the widget named TEXT through AT-SPI's action interface."""
-    node = wt.wait_for(lambda: find_visible(app, role_name=role_name, text=text,
-                                            contains=contains), timeout=timeout)
+    """Activates the widget named TEXT through AT-SPI's action interface, once
+    it can be used: nobody can tap a button that is still insensitive, and a
+    tap that enables it (a topic tile for "Check in") may reach the kiosk a
+    little after the tap itself."""
+    node = wt.wait_for(lambda: _enabled(find_visible(app, role_name=role_name, text=text,
+                                                     contains=contains)), timeout=timeout)
     if node is None:
         raise LookupError(f"no {role_name} named {text or contains!r} in "
                           + repr([(wt.role(n), wt.text_of(n)) for n in walk_visible(app)
@@ -131,6 +134,15 @@ def fill(app, text_name, text, role_name="text"):
         raise LookupError(f"no {role_name} named {text_name!r}")
     node.get_editable_text_iface().set_text_contents(text)
     return node
+
+
+def _enabled(node):
+    try:
+        if node is not None and node.get_state_set().contains(wt.Atspi.StateType.SENSITIVE):
+            return node
+    except Exception:
+        pass
+    return None
 
 
 def _visible(node):
