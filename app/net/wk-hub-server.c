@@ -25,6 +25,8 @@
 #include <string.h>
 
 #define LISTEN_BACKLOG 256
+/* A client has this long to finish its TLS handshake. */
+#define TLS_HANDSHAKE_TIMEOUT_S 10
 #define SIGN_IN_LIFETIME_S (12 * 3600)
 #define RATE_WINDOW_US     (60 * G_USEC_PER_SEC)
 #define DRAIN_MAX          (8 * 1024 * 1024)
@@ -44,6 +46,9 @@ struct _WkHubServer
   guint         sign_in_limit;
   GHashTable   *rates;        /* key → GArray of gint64 monotonic times */
   GHashTable   *streams;      /* owned: set of Stream (open event streams) */
+  GTlsCertificate  *tls_certificate;  /* owned; NULL: plain HTTP */
+  GSocketService   *tls_service;      /* owned; accepts the TLS clients */
+  GHashTable       *handshakes;       /* owned: set of Handshake under way */
 };
 
 G_DEFINE_FINAL_TYPE (WkHubServer, wk_hub_server, G_TYPE_OBJECT)
@@ -1947,6 +1952,131 @@ events_open_cb (SoupServer              *server,
   stream->subscription = wk_desk_subscribe (self->desk, *cursor, stream_event_cb, stream, NULL);
 }
 
+/* ---- TLS: our own accept and handshake ------------------------------------
+ *
+ * libsoup 3.2 runs a TLS client's handshake without a time limit and
+ * closes its connections synchronously, so a client that connects and never
+ * finishes its handshake would hold a thread for ever and hold up the hub's
+ * exit.  The hub accepts TLS clients itself, gives each a time limit, and
+ * hands the ready stream to libsoup. */
+
+typedef struct {
+  WkHubServer       *self;         /* not owned */
+  GSocketConnection *connection;   /* owned */
+  GTlsConnection    *tls;          /* owned */
+  GCancellable      *cancellable;  /* owned */
+  guint              timeout_id;
+} Handshake;
+
+static void
+handshake_free (Handshake *h)
+{
+  g_cancellable_cancel (h->cancellable);
+  g_clear_handle_id (&h->timeout_id, g_source_remove);
+  g_clear_object (&h->tls);
+  g_clear_object (&h->connection);
+  g_clear_object (&h->cancellable);
+  g_free (h);
+}
+
+static gboolean
+handshake_timeout_cb (gpointer user_data)
+{
+  Handshake *h = user_data;
+
+  h->timeout_id = 0;
+  g_cancellable_cancel (h->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+handshake_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Handshake *h = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) local = NULL;
+  g_autoptr(GSocketAddress) remote = NULL;
+  WkHubServer *self;
+
+  self = h->self;
+  if (!g_tls_connection_handshake_finish (G_TLS_CONNECTION (source), result, &error) || self == NULL)
+    {
+      /* a client that gave up or took too long, a scanner, or the hub is
+       * stopping: nothing to answer */
+      g_debug ("TLS handshake: %s", error != NULL ? error->message : "stopping");
+      if (self != NULL)
+        g_hash_table_remove (self->handshakes, h);
+      else
+        handshake_free (h);
+      return;
+    }
+
+  local = g_socket_connection_get_local_address (h->connection, NULL);
+  remote = g_socket_connection_get_remote_address (h->connection, NULL);
+  if (self->server == NULL ||
+      !soup_server_accept_iostream (self->server, G_IO_STREAM (h->tls), local, remote, &error))
+    g_debug ("TLS client not served: %s", error != NULL ? error->message : "stopping");
+  g_hash_table_remove (self->handshakes, h);
+}
+
+static gboolean
+tls_incoming_cb (GSocketService    *service,
+                 GSocketConnection *connection,
+                 GObject           *source_object,
+                 gpointer           user_data)
+{
+  WkHubServer *self = user_data;
+  g_autoptr(GError) error = NULL;
+  GIOStream *tls;
+  Handshake *h;
+
+  tls = g_tls_server_connection_new (G_IO_STREAM (connection), self->tls_certificate, &error);
+  if (tls == NULL)
+    {
+      g_warning ("Cannot start TLS: %s", error->message);
+      return TRUE;
+    }
+  h = g_new0 (Handshake, 1);
+  h->self = self;
+  h->connection = g_object_ref (connection);
+  h->tls = G_TLS_CONNECTION (tls);
+  h->cancellable = g_cancellable_new ();
+  h->timeout_id = g_timeout_add_seconds (TLS_HANDSHAKE_TIMEOUT_S, handshake_timeout_cb, h);
+  g_hash_table_add (self->handshakes, h);
+  g_tls_connection_handshake_async (h->tls, G_PRIORITY_DEFAULT, h->cancellable, handshake_done_cb, h);
+  return TRUE;
+}
+
+/* Stops accepting TLS clients and abandons the handshakes under way (each
+ * ends, cancelled, in handshake_done_cb, which then frees it). */
+static void
+stop_tls (WkHubServer *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->tls_service != NULL)
+    {
+      g_socket_service_stop (self->tls_service);
+      g_socket_listener_close (G_SOCKET_LISTENER (self->tls_service));
+      g_clear_object (&self->tls_service);
+    }
+  if (self->handshakes == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->handshakes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Handshake *h = key;
+
+      g_hash_table_iter_steal (&iter);
+      h->self = NULL;
+      g_clear_handle_id (&h->timeout_id, g_source_remove);
+      g_cancellable_cancel (h->cancellable);
+    }
+}
+
 /* ---- the object ---------------------------------------------------------- */
 
 static void
@@ -1955,6 +2085,7 @@ wk_hub_server_dispose (GObject *object)
   WkHubServer *self = WK_HUB_SERVER (object);
 
   g_cancellable_cancel (self->cancellable);
+  stop_tls (self);
   if (self->streams != NULL)
     g_hash_table_remove_all (self->streams);
   if (self->server != NULL)
@@ -1962,6 +2093,7 @@ wk_hub_server_dispose (GObject *object)
       soup_server_disconnect (self->server);
       g_clear_object (&self->server);
     }
+  g_clear_object (&self->tls_certificate);
   g_clear_object (&self->tokens);
   g_clear_object (&self->desk);
   g_clear_object (&self->store);
@@ -1975,6 +2107,7 @@ wk_hub_server_finalize (GObject *object)
 
   g_clear_pointer (&self->rates, g_hash_table_unref);
   g_clear_pointer (&self->streams, g_hash_table_unref);
+  g_clear_pointer (&self->handshakes, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (wk_hub_server_parent_class)->finalize (object);
 }
@@ -1997,6 +2130,7 @@ wk_hub_server_init (WkHubServer *self)
   self->rates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_array_unref);
   self->streams = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) stream_free, NULL);
+  self->handshakes = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) handshake_free, NULL);
 }
 
 WkHubServer *
@@ -2043,7 +2177,6 @@ wk_hub_server_listen (WkHubServer      *self,
 {
   g_autoptr(GSocketAddress) socket_address = NULL;
   g_autoptr(GSocket) socket = NULL;
-  GSList *uris;
 
   g_return_val_if_fail (WK_IS_HUB_SERVER (self), FALSE);
   g_return_val_if_fail (address != NULL, FALSE);
@@ -2059,8 +2192,6 @@ wk_hub_server_listen (WkHubServer      *self,
     }
 
   self->server = soup_server_new ("server-header", "walkup-hub ", NULL);
-  if (tls_certificate != NULL)
-    soup_server_set_tls_certificate (self->server, tls_certificate);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
   soup_server_add_handler (self->server, EVENTS_PATH, events_cb, self, NULL);
   soup_server_add_websocket_handler (self->server, EVENTS_PATH, NULL, NULL, events_open_cb,
@@ -2080,18 +2211,41 @@ wk_hub_server_listen (WkHubServer      *self,
     }
   g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
   if (!g_socket_bind (socket, socket_address, TRUE, error) ||
-      !g_socket_listen (socket, error) ||
-      !soup_server_listen_socket (self->server, socket,
-                                  tls_certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
+      !g_socket_listen (socket, error))
+    {
+      g_clear_object (&self->server);
+      return FALSE;
+    }
+  if (tls_certificate != NULL)
+    {
+      self->tls_certificate = g_object_ref (tls_certificate);
+      self->tls_service = g_socket_service_new ();
+      if (!g_socket_listener_add_socket (G_SOCKET_LISTENER (self->tls_service), socket, NULL, error))
+        {
+          g_clear_object (&self->tls_service);
+          g_clear_object (&self->server);
+          return FALSE;
+        }
+      g_signal_connect (self->tls_service, "incoming", G_CALLBACK (tls_incoming_cb), self);
+      g_socket_service_start (self->tls_service);
+    }
+  else if (!soup_server_listen_socket (self->server, socket, 0, error))
     {
       g_clear_object (&self->server);
       return FALSE;
     }
 
-  uris = soup_server_get_uris (self->server);
-  if (uris != NULL)
-    self->port = (guint) g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  {
+    g_autoptr(GSocketAddress) bound = g_socket_get_local_address (socket, error);
+
+    if (bound == NULL)
+      {
+        wk_hub_server_disconnect (self);
+        g_clear_object (&self->server);
+        return FALSE;
+      }
+    self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  }
   g_info ("listening on %s port %u%s", address, self->port, tls_certificate != NULL ? " (TLS)" : "");
   return TRUE;
 }
@@ -2109,6 +2263,7 @@ wk_hub_server_disconnect (WkHubServer *self)
   g_return_if_fail (WK_IS_HUB_SERVER (self));
 
   g_cancellable_cancel (self->cancellable);
+  stop_tls (self);
   g_hash_table_remove_all (self->streams);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
