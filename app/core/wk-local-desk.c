@@ -932,25 +932,13 @@ tx_event_as (Tx          *tx,
              GString     *payload,
              GError     **error)
 {
-  g_autoptr(WkStoreStmt) stmt = NULL;
+  gint64 id = wk_store_log_event (tx->db, tx->now, actor, kind, entity, entity_id, payload->str, error);
   WkEvent *event;
 
-  stmt = wk_store_prepare (tx->db,
-                           "INSERT INTO event (at, actor, kind, entity, entity_id, payload)"
-                           " VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
+  if (id == 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, tx->now);
-  bind_text (stmt, 2, actor);
-  bind_text (stmt, 3, kind);
-  bind_text (stmt, 4, entity);
-  bind_id (stmt, 5, entity_id);
-  bind_text (stmt, 6, payload->str);
-  if (!wk_store_step_done (tx->db, stmt, "logging the change", error))
-    return FALSE;
-
   event = g_object_new (WK_TYPE_EVENT,
-                        "id", (gint64) sqlite3_last_insert_rowid (tx->db),
+                        "id", id,
                         "at", tx->now,
                         "actor", actor,
                         "kind", kind,

@@ -756,3 +756,34 @@ wk_store_rollback (sqlite3 *db)
   if (db != NULL && !sqlite3_get_autocommit (db))
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
+
+gint64
+wk_store_log_event (sqlite3     *db,
+                    gint64       at,
+                    const char  *actor,
+                    const char  *kind,
+                    const char  *entity,
+                    gint64       entity_id,
+                    const char  *payload,
+                    GError     **error)
+{
+  g_autoptr(WkStoreStmt) stmt = NULL;
+
+  stmt = wk_store_prepare (db,
+                           "INSERT INTO event (at, actor, kind, entity, entity_id, payload)"
+                           " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, at);
+  sqlite3_bind_text (stmt, 2, actor, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_STATIC);
+  if (entity_id > 0)
+    sqlite3_bind_int64 (stmt, 5, entity_id);
+  else
+    sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_text (stmt, 6, payload, -1, SQLITE_TRANSIENT);
+  if (!wk_store_step_done (db, stmt, "logging the change", error))
+    return 0;
+  return sqlite3_last_insert_rowid (db);
+}

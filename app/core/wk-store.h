@@ -115,6 +115,19 @@ gboolean     wk_store_commit           (sqlite3             *db,
                                         GError             **error);
 void         wk_store_rollback         (sqlite3             *db);
 
+/* Appends a row to the event log, inside the caller's transaction, and
+ * returns its id (0 on error).  @actor is 'person:ID', 'kiosk:NAME',
+ * 'upstream:SYSTEM' or NULL; @entity_id <= 0 is stored as NULL; @payload is
+ * a JSON object text. */
+gint64       wk_store_log_event        (sqlite3             *db,
+                                        gint64               at,
+                                        const char          *actor,
+                                        const char          *kind,
+                                        const char          *entity,
+                                        gint64               entity_id,
+                                        const char          *payload,
+                                        GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WkStoreStmt, wk_store_release)
 
 G_END_DECLS

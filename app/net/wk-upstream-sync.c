@@ -18,6 +18,7 @@
 #include "wk-db.h"
 #include "wk-error.h"
 #include "wk-json.h"
+#include "wk-json-text.h"
 
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
@@ -807,6 +808,21 @@ record_job (sqlite3  *db,
       bind_text (link, 4, w->after->version);
       sqlite3_bind_int64 (link, 5, w->after->updated_at);
       if (!wk_store_step_done (db, link, "linking a ticket upstream", error))
+        goto fail;
+    }
+
+  /* an open ticket shows the conflict at once */
+  if (g_strcmp0 (w->outcome, "conflict") == 0 && w->ticket_id > 0)
+    {
+      g_autoptr(GString) payload = g_string_new (NULL);
+      g_autofree char *actor = g_strdup_printf ("upstream:%s", w->system);
+
+      wk_json_begin_object (payload);
+      wk_json_member_int (payload, "ticket_id", w->ticket_id);
+      wk_json_member_int (payload, "conflict_id", w->event_id);
+      wk_json_end_object (payload);
+      if (wk_store_log_event (db, g_get_real_time () / G_USEC_PER_SEC, actor, "ticket.upstream_conflict",
+                              "ticket", w->ticket_id, payload->str, error) == 0)
         goto fail;
     }
 

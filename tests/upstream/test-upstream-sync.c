@@ -520,6 +520,18 @@ test_person_known_only_to_rt (Fixture       *fx,
   g_assert_error (error, WK_ERROR, WK_ERROR_NOT_FOUND);
 }
 
+/* Notes the first ticket.upstream_conflict event the desk publishes. */
+static void
+conflict_event_cb (WkDesk   *desk,
+                   WkEvent  *event,
+                   gpointer  user_data)
+{
+  WkEvent **heard = user_data;
+
+  if (*heard == NULL && g_strcmp0 (wk_event_get_kind (event), "ticket.upstream_conflict") == 0)
+    *heard = g_object_ref (event);
+}
+
 /* An agent edits the ticket directly in RT meanwhile: the desk's edit meets a
  * conflict, which is recorded with RT's state; nothing is lost on either side. */
 static void
@@ -543,11 +555,13 @@ test_conflict_recorded (Fixture       *fx,
   g_autoptr(WkTicket) shown = NULL;
   g_autoptr(WkTicket) acknowledged = NULL;
   g_autoptr(GError) error = NULL;
-  guint http;
+  g_autoptr(WkEvent) heard = NULL;
+  guint http, subscription, guard;
 
   g_assert_nonnull (ticket);
   visit = check_in (fx, wk_ticket_get_id (ticket), NULL);
   wait_synced (fx);
+  subscription = wk_desk_subscribe (WK_DESK (fx->desk), -1, conflict_event_cb, &heard, NULL);
 
   /* the lounge's sync is held up while an agent edits in RT */
   wk_upstream_sync_stop (fx->sync);
@@ -562,6 +576,17 @@ test_conflict_recorded (Fixture       *fx,
   g_test_message ("conflict: %s", detail);
   g_assert_nonnull (strstr (detail, "Printer jams on floor 3"));
   g_assert_nonnull (strstr (detail, "\"ours\":{\"status\":\"resolved\"}"));
+
+  /* an open ticket pane hears of it: one event for the ticket, from the upstream */
+  guard = g_timeout_add_seconds (30, timeout_cb, NULL);
+  while (heard == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  wk_desk_unsubscribe (WK_DESK (fx->desk), subscription);
+  g_assert_cmpstr (wk_event_get_entity (heard), ==, "ticket");
+  g_assert_cmpint (wk_event_get_entity_id (heard), ==, wk_ticket_get_id (ticket));
+  g_assert_cmpstr (wk_event_get_actor (heard), ==, "upstream:rt5");
+  g_assert_cmpint (query_int (fx, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.upstream_conflict'"), ==, 1);
 
   /* RT keeps the agent's edit; the lounge keeps the engineer's */
   status = rt_test_ticket_field (rt, id, "Status");
