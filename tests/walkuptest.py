@@ -170,3 +170,60 @@ def screenshot(path):
     """Saves the whole Xvfb screen (needs imagemagick's import)."""
     subprocess.run(["import", "-window", "root", path], check=False,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+# ---- the session's notification daemon (dunst, started by
+# walkup-test-session --notifications), asked over D-Bus directly: dunstctl
+# needs systemd's busctl for its history, which a bare machine lacks.
+
+DUNST_NAME = "org.freedesktop.Notifications"
+DUNST_PATH = "/org/freedesktop/Notifications"
+DUNST_IFACE = "org.dunstproject.cmd0"
+
+
+def _dunst_call(method, args=None, reply="()"):
+    from gi.repository import Gio, GLib
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    return bus.call_sync(DUNST_NAME, DUNST_PATH, DUNST_IFACE, method, args,
+                         GLib.VariantType.new(reply), Gio.DBusCallFlags.NONE, 10000, None)
+
+
+def dunst_count(what):
+    """How many notifications dunst has "displayed", "waiting" or in its "history"."""
+    from gi.repository import Gio, GLib
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    try:
+        reply = bus.call_sync(DUNST_NAME, DUNST_PATH, "org.freedesktop.DBus.Properties", "Get",
+                              GLib.Variant("(ss)", (DUNST_IFACE, what + "Length")),
+                              GLib.VariantType.new("(v)"), Gio.DBusCallFlags.NONE, 10000, None)
+    except GLib.Error:
+        return 0
+    return int(reply.unpack()[0])
+
+
+def dunst_total():
+    """Every notification dunst has received, shown, waiting or closed."""
+    return sum(dunst_count(what) for what in ("displayed", "waiting", "history"))
+
+
+def dunst_close_all():
+    _dunst_call("NotificationCloseAll")
+
+
+def dunst_action(number=0):
+    """Invokes the default action of the notification shown NUMBERth, as a click would."""
+    from gi.repository import GLib
+    _dunst_call("NotificationAction", GLib.Variant("(u)", (number,)))
+
+
+def dunst_history():
+    """(summary, body) of every notification dunst has received; what is
+    still displayed is closed into the history first."""
+    from gi.repository import GLib
+    try:
+        dunst_close_all()
+        time.sleep(0.3)
+        reply = _dunst_call("NotificationListHistory", reply="(aa{sv})")
+    except GLib.Error:
+        return []
+    return [(n.get("summary", ""), n.get("body", "")) for n in reply.unpack()[0]]

@@ -5,12 +5,11 @@ daemon, AT-SPI to read the window.
 
 A visitor waiting past the red threshold, a device collected for a ticket
 of mine and a score of 1–2 on a visit I served each raise a notification
-dunst really received; clicking a notification (`dunstctl action 0`, the
+dunst really received; clicking a notification (dunst’s NotificationAction 0, the
 default action) opens the ticket in the window.  A desk that cannot write
 (another process holds the database's write lock past the busy timeout)
 shows the offline banner with its text."""
 import datetime
-import json
 import os
 import sqlite3
 import subprocess
@@ -101,40 +100,12 @@ def visible_text(app):
     return [t for t in (wt.text_of(n) for n in walk_visible(app)) if t]
 
 
-def dunst(*args):
-    r = subprocess.run(["dunstctl"] + list(args), capture_output=True, text=True, timeout=10)
-    return r.stdout
-
-
-def dunst_count(what):
-    try:
-        return int(dunst("count", what).strip() or 0)
-    except ValueError:
-        return 0
-
-
-def dunst_history():
-    """Summaries and bodies of every notification dunst has received (what
-    is still displayed is closed into the history first)."""
-    dunst("close-all")
-    time.sleep(0.3)
-    try:
-        data = json.loads(dunst("history"))
-    except ValueError:
-        return []
-    out = []
-    for group in data.get("data", []):
-        for n in group:
-            out.append((n.get("summary", {}).get("data", ""), n.get("body", {}).get("data", "")))
-    return out
-
-
 def received(pred, timeout=15):
     """Waits until dunst has a notification matching PRED (summary, body)."""
     found = []
 
     def check():
-        for summary, body in dunst_history():
+        for summary, body in wt.dunst_history():
             if pred(summary, body):
                 found.append((summary, body))
                 return True
@@ -242,44 +213,44 @@ with tempfile.TemporaryDirectory() as tmp:
         # ---- waiting past red -------------------------------------------------------
         got = received(lambda s, b: red_name in s and "has waited" in s)
         tap.ok(got is not None, f"a visitor waiting past red raises a notification dunst received: {got}",
-               dunst_history())
+               wt.dunst_history())
         shot("notify-red")
 
         # ---- a device collected for my ticket; its notification opens the ticket ----
-        dunst("close-all")
+        wt.dunst_close_all()
         if hw is not None:
             hw_id, hw_version, hw_ref, requester = hw
             r = helper_run("collect", db, hw_id, hw_version)
             tap.ok(r.returncode == 0, "another process (the kiosk) has the device collected", r.stderr)
-            shown = wt.wait_for(lambda: dunst_count("displayed") > 0, timeout=15)
+            shown = wt.wait_for(lambda: wt.dunst_count("displayed") > 0, timeout=15)
             tap.ok(shown, "a notification is displayed")
-            dunst("action", "0")          # the default action, as a click on it would
+            wt.dunst_action(0)          # the default action, as a click on it would
             opened = wt.wait_for(lambda: find_visible(app, contains=hw_ref), timeout=10)
             tap.ok(opened is not None, f"clicking it opens ticket {hw_ref} in the window",
                    "\n".join(visible_text(app)))
             shot("notify-collected-opened")
             got = received(lambda s, b: "collected their device" in s and hw_ref in b)
             tap.ok(got is not None and requester in got[0],
-                   f"dunst received “{got and got[0]}” about {hw_ref}", dunst_history())
+                   f"dunst received “{got and got[0]}” about {hw_ref}", wt.dunst_history())
         else:
             for _ in range(4):
                 tap.ok(False, "no ready device on a ticket of mine in the demo data")
 
         # ---- a score of 1 on a visit I served -----------------------------------------
-        dunst("close-all")
+        wt.dunst_close_all()
         if served is not None:
             served_id, served_ref = served
             r = helper_run("survey", db, served_id, 1)
             tap.ok(r.returncode == 0, "another process (the kiosk) stores a score of 1", r.stderr)
-            shown = wt.wait_for(lambda: dunst_count("displayed") > 0, timeout=15)
+            shown = wt.wait_for(lambda: wt.dunst_count("displayed") > 0, timeout=15)
             tap.ok(shown, "a notification is displayed")
-            dunst("action", "0")
+            wt.dunst_action(0)
             opened = wt.wait_for(lambda: find_visible(app, contains=served_ref), timeout=10)
             tap.ok(opened is not None, f"clicking it opens the visit's ticket {served_ref}",
                    "\n".join(visible_text(app)))
             got = received(lambda s, b: "A visit you served was rated 1 of 5" in s)
             tap.ok(got is not None and "still does not start" in got[1],
-                   f"dunst received “{got and got[0]}” with the comment", dunst_history())
+                   f"dunst received “{got and got[0]}” with the comment", wt.dunst_history())
             shot("notify-low-score-opened")
         else:
             for _ in range(4):

@@ -8,7 +8,6 @@ notification dunst received; pick up; finish as fixed at first contact; the
 database says so.  Two deskside processes race for one visitor: exactly one
 wins, the other says who took the visitor.  Screenshots of each view."""
 import datetime
-import json
 import os
 import sqlite3
 import subprocess
@@ -125,35 +124,6 @@ def find_button(app, label):
 
 def visible_text(app):
     return [t for t in (wt.text_of(n) for n in walk_visible(app)) if t]
-
-
-def dunst(*args):
-    r = subprocess.run(["dunstctl"] + list(args), capture_output=True, text=True, timeout=10)
-    return r.stdout
-
-
-def dunst_total():
-    total = 0
-    for what in ("displayed", "waiting", "history"):
-        try:
-            total += int(dunst("count", what).strip() or 0)
-        except ValueError:
-            pass
-    return total
-
-
-def dunst_summaries():
-    dunst("close-all")
-    time.sleep(0.3)
-    try:
-        data = json.loads(dunst("history"))
-    except ValueError:
-        return []
-    out = []
-    for group in data.get("data", []):
-        for n in group:
-            out.append(n.get("summary", {}).get("data", ""))
-    return out
 
 
 def sign_in(app, login, password):
@@ -291,7 +261,7 @@ with tempfile.TemporaryDirectory() as tmp:
         shot("queue")
 
         # a check-in by another process (as the kiosk would) arrives live
-        before = dunst_total()
+        before = wt.dunst_total()
         r = subprocess.run([helper, "check-in", db, "1", email], capture_output=True, text=True, timeout=30)
         tap.ok(r.returncode == 0, "another process checks a visitor in", r.stderr)
         visit_id = int(r.stdout.strip() or 0)
@@ -299,10 +269,10 @@ with tempfile.TemporaryDirectory() as tmp:
         pick = wt.wait_for(lambda: find_visible(app, text=f"Pick up {visitor_name}"), timeout=15)
         tap.ok(pick is not None, f"the new check-in appears in the queue by itself "
                                  f"({time.monotonic() - t0:.1f} s)", "\n".join(visible_text(app)))
-        got = wt.wait_for(lambda: dunst_total() > before, timeout=15)
+        got = wt.wait_for(lambda: wt.dunst_total() > before, timeout=15)
         tap.ok(got, "and raises a desktop notification")
         shot("queue-live")
-        summaries = dunst_summaries()
+        summaries = [summary for summary, _ in wt.dunst_history()]
         tap.ok(any(visitor_name in s and "checked in" in s for s in summaries),
                "which the notification daemon (dunst) received", summaries)
 

@@ -29,30 +29,6 @@ os.makedirs(shots, exist_ok=True)
 COMMENT = "Printer on floor 3 still jams, please call me"
 
 
-def dunst(*args):
-    r = subprocess.run(["dunstctl"] + list(args), capture_output=True, text=True, timeout=10)
-    return r.stdout
-
-
-def dunst_total():
-    total = 0
-    for what in ("displayed", "waiting", "history"):
-        try:
-            total += int(dunst("count", what).strip() or 0)
-        except ValueError:
-            pass
-    return total
-
-
-def dunst_history():
-    try:
-        data = json.loads(dunst("history"))
-    except ValueError:
-        return []
-    return [(n.get("summary", {}).get("data", ""), n.get("body", {}).get("data", ""))
-            for group in data.get("data", []) for n in group]
-
-
 def set_text(node, text):
     node.get_editable_text_iface()
     return Atspi.EditableText.set_text_contents(node, text)
@@ -127,7 +103,7 @@ with tempfile.TemporaryDirectory() as tmp:
         tap.ok(signed is not None, "the lead signs in through the hub")
         time.sleep(2.0)   # the event stream connects
 
-        before = dunst_total()
+        before = wt.dunst_total()
         for visit, score, consent, anonymous, comment in (
                 (anon_visit, 1, True, True, "Anonymous and angry"),
                 (anon2_visit, 1, False, True, ""),
@@ -140,13 +116,13 @@ with tempfile.TemporaryDirectory() as tmp:
             tap.ok(status == 200 and survey.get("score") == score,
                    f"the kiosk submits a {score} (consent {consent}, anonymous {anonymous})", survey)
 
-        got = wt.wait_for(lambda: dunst_total() > before, timeout=20)
+        got = wt.wait_for(lambda: wt.dunst_total() > before, timeout=20)
         tap.ok(got, "a desktop notification is raised")
         time.sleep(2.0)   # would the others notify too?
         wt.screenshot(os.path.join(shots, "review-notified.png"))
 
         # the notification's default action opens the survey's feedback detail
-        dunst("action", "0")
+        wt.dunst_action(0)
         opened = wt.wait_for(lambda: wt.find(app, contains="Score 2 of 5")
                              and wt.find(app, text=COMMENT), timeout=15)
         tap.ok(opened, "its action opens the feedback detail of that survey",
@@ -155,9 +131,9 @@ with tempfile.TemporaryDirectory() as tmp:
         tap.ok(contact is not None, "with the consenting visitor's email (read through the hub)")
         wt.screenshot(os.path.join(shots, "review-notified-detail.png"))
 
-        dunst("close-all")
+        wt.dunst_close_all()
         time.sleep(0.3)
-        history = [h for h in dunst_history() if "rated a visit" in h[0]]
+        history = [h for h in wt.dunst_history() if "rated a visit" in h[0]]
         tap.ok(len(history) == 1, "exactly one: for the low score with consent", history)
         tap.ok(history and visitor in history[0][0] and "2 of 5" in history[0][0]
                and COMMENT in history[0][1],
