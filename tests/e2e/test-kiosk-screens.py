@@ -36,7 +36,10 @@ def page(app, tag, wait, buttons):
 with tempfile.TemporaryDirectory() as tmp:
     db = kf.make_db(tmp)
     priya = kf.query(db, "SELECT badge_id FROM person WHERE email = 'priya.sharma@example.com'")[0][0]
-    proc = wt.start(["--kiosk", "--db", db], env=kf.write_settings(idle_timeout=20,
+    # a long idle timeout while the pages are checked (reading the widget tree
+    # through AT-SPI is slow on a loaded machine), a short one, set live,
+    # for the "Still there?" page
+    proc = wt.start(["--kiosk", "--db", db], env=kf.write_settings(idle_timeout=300,
                                                                     still_there_timeout=10))
     try:
         app = wt.find_app(pid=proc.pid)
@@ -84,6 +87,7 @@ with tempfile.TemporaryDirectory() as tmp:
         page(app, "thanks", "Thank you!", ["Done"])
         kf.click(app, "Done")
 
+        kf.write_settings(idle_timeout=5, still_there_timeout=10)
         kf.click(app, "Check in")
         kf.wait_text(app, text="Still there?", timeout=30)
         page(app, "still-there", "Still there?", ["I’m still here", "Start over"])
