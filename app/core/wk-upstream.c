@@ -336,6 +336,7 @@ void
 wk_upstream_add_comment_async (WkUpstream          *self,
                                const char          *id,
                                const char          *body,
+                               const char          *marker,
                                gboolean             public_reply,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
@@ -352,7 +353,7 @@ wk_upstream_add_comment_async (WkUpstream          *self,
   if (iface->add_comment == NULL)
     unsupported (self, wk_upstream_add_comment_async, cancellable, callback, user_data);
   else
-    iface->add_comment (self, id, body, public_reply, cancellable, callback, user_data);
+    iface->add_comment (self, id, body, marker, public_reply, cancellable, callback, user_data);
 }
 
 gboolean

@@ -154,6 +154,7 @@ struct _WkUpstreamInterface
   void (*add_comment)   (WkUpstream              *self,
                          const char              *id,
                          const char              *body,
+                         const char              *marker,
                          gboolean                 public_reply,
                          GCancellable            *cancellable,
                          GAsyncReadyCallback      callback,
@@ -248,10 +249,14 @@ WkUpstreamTicket *wk_upstream_update_ticket_finish (WkUpstream             *self
                                                     GError                **error);
 
 /* Adds @body to the ticket: an internal comment, or with @public_reply a
- * reply the requester sees (RT: correspond). */
+ * reply the requester sees (RT: correspond).  @marker (nullable; short
+ * ASCII, no % or _) goes with it where find_comment finds it but people
+ * reading the comment or the requester's email do not see it (RT: an HTML
+ * comment). */
 void              wk_upstream_add_comment_async   (WkUpstream              *self,
                                                    const char              *id,
                                                    const char              *body,
+                                                   const char              *marker,
                                                    gboolean                 public_reply,
                                                    GCancellable            *cancellable,
                                                    GAsyncReadyCallback      callback,

@@ -317,16 +317,37 @@ ticket_to_json (WkRtUpstream           *self,
   return json_builder_get_root (builder);
 }
 
+/* Plain text; with a @marker, HTML whose comment holds the marker: RT
+ * keeps it in the content (find_comment searches there), its web pages and
+ * the requester's email leave it out. */
 static JsonNode *
-comment_to_json (const char *body)
+comment_to_json (const char *body,
+                 const char *marker)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(GString) html = NULL;
 
+  if (marker != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+
+      html = g_string_new ("<p>");
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *escaped = g_markup_escape_text (lines[i], -1);
+
+          if (i > 0)
+            g_string_append (html, "<br>\n");
+          g_string_append (html, escaped);
+        }
+      /* the marker is ASCII without "--" or ">": safe in a comment */
+      g_string_append_printf (html, "</p>\n<!-- %s -->\n", marker);
+    }
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "Content");
-  json_builder_add_string_value (builder, body);
+  json_builder_add_string_value (builder, html != NULL ? html->str : body);
   json_builder_set_member_name (builder, "ContentType");
-  json_builder_add_string_value (builder, "text/plain");
+  json_builder_add_string_value (builder, html != NULL ? "text/html" : "text/plain");
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -1052,6 +1073,7 @@ static void
 wk_rt_upstream_add_comment (WkUpstream          *upstream,
                             const char          *id,
                             const char          *body,
+                            const char          *marker,
                             gboolean             public_reply,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
@@ -1069,7 +1091,7 @@ wk_rt_upstream_add_comment (WkUpstream          *upstream,
       g_task_return_error (task, error);
       return;
     }
-  json = comment_to_json (body);
+  json = comment_to_json (body, marker);
   path = g_strdup_printf ("/ticket/%s/%s", id, public_reply ? "correspond" : "comment");
   rt_send_async (self, "POST", path, json, NULL, cancellable,
                  add_comment_cb, g_steal_pointer (&task));

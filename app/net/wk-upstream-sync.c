@@ -647,12 +647,8 @@ next_job (sqlite3  *db,
       if (w->kind == WORK_COMMENT || w->kind == WORK_PICKUP)
         {
           /* the same mark on every try: a retry looks for it first */
-          char *body = w->body;
-
           w->marker = g_strdup_printf ("[walkup-event %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "]",
                                        last, (gint64) sqlite3_column_int64 (events, 5));
-          w->body = g_strconcat (body, "\n\n", w->marker, NULL);
-          g_free (body);
         }
       if (w->kind != WORK_NONE)
         break;
@@ -1132,7 +1128,8 @@ comment_attempt_cb (GObject      *source,
       return;
     }
   wk_upstream_add_comment_async (self->upstream, self->work->upstream_id, self->work->body,
-                                 self->work->public_reply, self->cancellable, comment_cb, self);
+                                 self->work->marker, self->work->public_reply, self->cancellable,
+                                 comment_cb, self);
 }
 
 /* Posts the comment, unless a retry found it there already; an attempt row

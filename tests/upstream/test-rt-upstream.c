@@ -286,6 +286,8 @@ test_ok_with_error_messages (void)
   g_assert_cmpint (current->status, ==, WK_TICKET_STATUS_NEW);
 }
 
+#define MARKER "[walkup-event 7-1700000000]"
+
 static void
 test_comment_and_correspond (void)
 {
@@ -294,21 +296,33 @@ test_comment_and_correspond (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  wk_upstream_add_comment_async (upstream, id, "Checked in at the lounge, internal.", FALSE, NULL,
+  wk_upstream_add_comment_async (upstream, id, "Checked in at the lounge, internal.", NULL, FALSE, NULL,
                                  got_result_cb, &result);
   g_assert_true (wk_upstream_add_comment_finish (upstream, wait_for (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
-  wk_upstream_add_comment_async (upstream, id, "We are on it, public.", TRUE, NULL,
-                                 got_result_cb, &result);
+  wk_upstream_add_comment_async (upstream, id, "We are on it, public.\nScreen & dock <USB-C>", MARKER,
+                                 TRUE, NULL, got_result_cb, &result);
   g_assert_true (wk_upstream_add_comment_finish (upstream, wait_for (&result), &error));
   g_assert_no_error (error);
 
   g_assert_cmpuint (rt_test_count_transactions (rt, id, "Comment", "internal"), ==, 1);
   g_assert_cmpuint (rt_test_count_transactions (rt, id, "Correspond", "public"), ==, 1);
+  /* the reply is HTML, the requester's words escaped, the marker in a
+   * comment that RT's pages and emails leave out; find_comment finds it */
+  g_assert_cmpuint (rt_test_count_transactions (rt, id, "Correspond", "Screen &amp; dock &lt;USB-C&gt;"), ==, 1);
+  g_assert_cmpuint (rt_test_count_transactions (rt, id, "Correspond", "<!-- " MARKER " -->"), ==, 1);
+  g_clear_object (&result);
+  wk_upstream_find_comment_async (upstream, id, MARKER, NULL, got_result_cb, &result);
+  g_assert_true (wk_upstream_find_comment_finish (upstream, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  wk_upstream_find_comment_async (upstream, id, "[walkup-event 8-1700000000]", NULL, got_result_cb, &result);
+  g_assert_false (wk_upstream_find_comment_finish (upstream, wait_for (&result), &error));
+  g_assert_no_error (error);
 
   g_clear_object (&result);
-  wk_upstream_add_comment_async (upstream, "999999", "Nobody there", FALSE, NULL,
+  wk_upstream_add_comment_async (upstream, "999999", "Nobody there", NULL, FALSE, NULL,
                                  got_result_cb, &result);
   g_assert_false (wk_upstream_add_comment_finish (upstream, wait_for (&result), &error));
   g_assert_nonnull (error);
