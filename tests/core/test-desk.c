@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "../common/wk-test-desk.h"
 #include "../common/wk-test-seed.h"
 
 #include "wk-error.h"
@@ -57,140 +58,12 @@ fixture_teardown (Fixture       *fx,
   g_free (fx->path);
 }
 
-/* A second, read-only connection for checking what was written. */
-static gint64
-count (Fixture    *fx,
-       const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
 
-  g_assert_cmpint (sqlite3_open_v2 (fx->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
 
-#define N_EVENTS(fx) count (fx, "SELECT COUNT(*) FROM event")
-
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Runs one desk operation to its end: CALL (fx, &error, check_in, request) */
-#define CALL(fx, error_ptr, op, ...) \
-  ({ \
-    GAsyncResult *_result = NULL; \
-    gpointer _value; \
-    wk_desk_##op##_async ((fx)->desk, ##__VA_ARGS__, NULL, got_result_cb, &_result); \
-    wait_for (&_result); \
-    _value = wk_desk_##op##_finish ((fx)->desk, _result, (error_ptr)); \
-    g_object_unref (_result); \
-    _value; \
-  })
-
-static WkCheckInRequest *
-person_request (gint64          person_id,
-                WkIdentifiedBy  by,
-                const char     *reason)
-{
-  WkCheckInRequest *r = wk_check_in_request_new ();
-
-  r->uuid = g_uuid_string_random ();
-  r->lounge_id = LOUNGE_MAIN;
-  r->person_id = person_id;
-  r->identified_by = by;
-  r->reason = g_strdup (reason);
-  r->kiosk = g_strdup ("door-1");
-  r->kiosk_ms = 8200;
-  return r;
-}
-
-static WkCheckInRequest *
-guest_request (const char *name)
-{
-  WkCheckInRequest *r = wk_check_in_request_new ();
-
-  r->uuid = g_uuid_string_random ();
-  r->lounge_id = LOUNGE_MAIN;
-  r->identified_by = WK_IDENTIFIED_BY_GUEST;
-  r->guest_name = g_strdup (name);
-  r->reason = g_strdup ("account");
-  return r;
-}
-
-static WkVisit *
-check_in_ok (Fixture          *fx,
-             WkCheckInRequest *r)
-{
-  g_autoptr(GError) error = NULL;
-  WkVisit *visit = CALL (fx, &error, check_in, r);
-
-  g_assert_no_error (error);
-  g_assert_true (WK_IS_VISIT (visit));
-  return visit;
-}
-
-#define ASSERT_FAILS(fx, code, op, ...) \
-  G_STMT_START { \
-    g_autoptr(GError) _error = NULL; \
-    gint64 _events = N_EVENTS (fx); \
-    gpointer _v = CALL (fx, &_error, op, ##__VA_ARGS__); \
-    g_assert_null (_v); \
-    g_assert_error (_error, WK_ERROR, code); \
-    g_assert_cmpstr (_error->message, !=, ""); \
-    g_assert_cmpint (N_EVENTS (fx), ==, _events); \
-  } G_STMT_END
 
 /* ---- identify ------------------------------------------------------------------- */
 
 
-/* A ticket search: @status -1 for any. */
-static WkTicketQuery *
-ticket_query (const char *text,
-              gint64      requester_id,
-              int         status,
-              gint64      assignee_id,
-              gint64      lounge_id,
-              guint       limit)
-{
-  WkTicketQuery *q = wk_ticket_query_new ();
-
-  q->text = g_strdup (text);
-  q->requester_id = requester_id;
-  q->status = status;
-  q->assignee_id = assignee_id;
-  q->lounge_id = lounge_id;
-  q->limit = limit;
-  return q;
-}
-
-/* search_tickets with its query made and freed here */
-#define SEARCH(fx, error_ptr, ...) \
-  ({ \
-    g_autoptr(WkTicketQuery) _q = ticket_query (__VA_ARGS__); \
-    (GListModel *) CALL (fx, error_ptr, search_tickets, _q); \
-  })
-#define ASSERT_SEARCH_FAILS(fx, code, ...) \
-  G_STMT_START { \
-    g_autoptr(WkTicketQuery) _fq = ticket_query (__VA_ARGS__); \
-    ASSERT_FAILS (fx, code, search_tickets, _fq); \
-  } G_STMT_END
 
 static void
 test_identify (Fixture       *fx,
@@ -267,9 +140,9 @@ test_check_in (Fixture       *fx,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) r1 = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
-  g_autoptr(WkCheckInRequest) r2 = guest_request ("Jürgen Groß");
-  g_autoptr(WkCheckInRequest) r3 = person_request (ALEX, WK_IDENTIFIED_BY_EMAIL, "software");
+  g_autoptr(WkCheckInRequest) r1 = wk_test_person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
+  g_autoptr(WkCheckInRequest) r2 = wk_test_guest_request ("Jürgen Groß");
+  g_autoptr(WkCheckInRequest) r3 = wk_test_person_request (ALEX, WK_IDENTIFIED_BY_EMAIL, "software");
   g_autoptr(WkVisit) v1 = NULL;
   g_autoptr(WkVisit) v2 = NULL;
   g_autoptr(WkVisit) v3 = NULL;
@@ -277,7 +150,7 @@ test_check_in (Fixture       *fx,
   g_autofree char *initials = NULL;
 
   r1->ticket_id = TICKET_OPEN;
-  v1 = check_in_ok (fx, r1);
+  v1 = wk_test_check_in_ok (fx->desk, r1);
   g_assert_cmpint (wk_visit_get_id (v1), >, 0);
   g_assert_cmpstr (wk_visit_get_uuid (v1), ==, r1->uuid);
   g_assert_cmpint (wk_visit_get_status (v1), ==, WK_VISIT_STATUS_WAITING);
@@ -302,7 +175,7 @@ test_check_in (Fixture       *fx,
   r2->open_ticket = TRUE;
   r2->subject = g_strdup ("  Locked out after holiday ");
   r2->guest_email = g_strdup ("juergen@example.com");
-  v2 = check_in_ok (fx, r2);
+  v2 = wk_test_check_in_ok (fx->desk, r2);
   g_assert_cmpint (wk_visit_get_person_id (v2), ==, 0);
   g_assert_cmpstr (wk_visit_get_person_name (v2), ==, "Jürgen Groß");
   g_assert_cmpstr (wk_visit_get_guest_email (v2), ==, "juergen@example.com");
@@ -322,48 +195,48 @@ test_check_in (Fixture       *fx,
 
   /* without a description the ticket is named by its category */
   r3->open_ticket = TRUE;
-  v3 = check_in_ok (fx, r3);
+  v3 = wk_test_check_in_ok (fx->desk, r3);
   g_assert_cmpstr (wk_visit_get_ticket_subject (v3), ==, "Software and apps");
 
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM visit"), ==, 3);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'visit.checked_in'"), ==, 3);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.created'"), ==, 2);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM visit"), ==, 3);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'visit.checked_in'"), ==, 3);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.created'"), ==, 2);
   /* the event is in the same transaction as the row and names it */
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event e JOIN visit v ON v.id = e.entity_id"
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event e JOIN visit v ON v.id = e.entity_id"
                               " WHERE e.kind = 'visit.checked_in' AND e.entity = 'visit'"
                               " AND json_extract (e.payload, '$.uuid') = v.uuid"
-                              " AND e.actor = 'kiosk:door-1'"), ==, 2);
+                              " AND e.actor = 'kiosk:door-1'"), ==, 3);
 }
 
 static void
 test_check_in_idempotent (Fixture       *fx,
                           gconstpointer  data)
 {
-  g_autoptr(WkCheckInRequest) r = guest_request ("Sam");
+  g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Sam");
   g_autoptr(WkVisit) first = NULL;
   g_autoptr(WkVisit) again = NULL;
   g_autoptr(WkVisit) changed = NULL;
   gint64 events, tickets;
 
   r->open_ticket = TRUE;
-  first = check_in_ok (fx, r);
+  first = wk_test_check_in_ok (fx->desk, r);
   events = N_EVENTS (fx);
-  tickets = count (fx, "SELECT COUNT(*) FROM ticket");
+  tickets = wk_test_count (fx->path, "SELECT COUNT(*) FROM ticket");
 
-  again = check_in_ok (fx, r);
+  again = wk_test_check_in_ok (fx->desk, r);
   g_assert_cmpint (wk_visit_get_id (again), ==, wk_visit_get_id (first));
   g_assert_cmpint (wk_visit_get_ticket_id (again), ==, wk_visit_get_ticket_id (first));
 
   /* even with other content, the UUID decides */
   g_free (r->guest_name);
   r->guest_name = g_strdup ("Someone Else");
-  changed = check_in_ok (fx, r);
+  changed = wk_test_check_in_ok (fx->desk, r);
   g_assert_cmpint (wk_visit_get_id (changed), ==, wk_visit_get_id (first));
   g_assert_cmpstr (wk_visit_get_person_name (changed), ==, "Sam");
 
   g_assert_cmpint (N_EVENTS (fx), ==, events);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM ticket"), ==, tickets);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM visit"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM ticket"), ==, tickets);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM visit"), ==, 1);
 }
 
 static void
@@ -376,7 +249,7 @@ test_check_in_invalid (Fixture       *fx,
 
 #define TRY(code, ...) \
   G_STMT_START { \
-    r = guest_request ("Sam"); \
+    r = wk_test_guest_request ("Sam"); \
     __VA_ARGS__; \
     ASSERT_FAILS (fx, code, check_in, r); \
     g_clear_pointer (&r, wk_check_in_request_free); \
@@ -403,8 +276,8 @@ test_check_in_invalid (Fixture       *fx,
        r->ticket_id = TICKET_OPEN);
 #undef TRY
 
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM visit"), ==, 0);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM ticket"), ==, 3);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM visit"), ==, 0);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM ticket"), ==, 3);
 }
 
 /* ---- queue and visit moves ------------------------------------------------------ */
@@ -414,9 +287,9 @@ test_queue_and_moves (Fixture       *fx,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) r1 = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
-  g_autoptr(WkCheckInRequest) r2 = guest_request ("Sam Guest");
-  g_autoptr(WkCheckInRequest) r3 = guest_request ("Tia Guest");
+  g_autoptr(WkCheckInRequest) r1 = wk_test_person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
+  g_autoptr(WkCheckInRequest) r2 = wk_test_guest_request ("Sam Guest");
+  g_autoptr(WkCheckInRequest) r3 = wk_test_guest_request ("Tia Guest");
   g_autoptr(WkVisit) v1 = NULL;
   g_autoptr(WkVisit) v2 = NULL;
   g_autoptr(WkVisit) v3 = NULL;
@@ -434,9 +307,9 @@ test_queue_and_moves (Fixture       *fx,
   g_autoptr(GError) conflict = NULL;
 
   r1->ticket_id = TICKET_OPEN;
-  v1 = check_in_ok (fx, r1);
-  v2 = check_in_ok (fx, r2);
-  v3 = check_in_ok (fx, r3);
+  v1 = wk_test_check_in_ok (fx->desk, r1);
+  v2 = wk_test_check_in_ok (fx->desk, r2);
+  v3 = wk_test_check_in_ok (fx->desk, r3);
 
   queue = CALL (fx, &error, list_queue, LOUNGE_MAIN);
   g_assert_no_error (error);
@@ -538,14 +411,14 @@ test_queue_and_moves (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpint (wk_visit_get_status (cancelled), ==, WK_VISIT_STATUS_CANCELLED);
 
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'visit.called'"), ==, 2);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'visit.service_started'"), ==, 1);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'visit.finished'"), ==, 1);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'visit.left'"), ==, 1);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'visit.requeued'"), ==, 1);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'visit.cancelled'"), ==, 1);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.updated'"), ==, 1);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'visit.called'"
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'visit.called'"), ==, 2);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'visit.service_started'"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'visit.finished'"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'visit.left'"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'visit.requeued'"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'visit.cancelled'"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.updated'"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'visit.called'"
                               " AND actor = 'person:2' AND json_extract (payload, '$.desk') = 'Desk 2'"), ==, 1);
 }
 
@@ -569,7 +442,7 @@ racer_thread (gpointer data)
 
   g_main_context_push_thread_default (context);
   wk_desk_pick_up_async (racer->desk, racer->visit_id, racer->version, racer->engineer_id,
-                         "Desk 1", NULL, got_result_cb, &result);
+                         "Desk 1", NULL, wk_test_got_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
   racer->visit = wk_desk_pick_up_finish (racer->desk, result, &racer->error);
@@ -585,8 +458,8 @@ test_pick_up_race (Fixture       *fx,
 {
   for (int round = 0; round < 5; round++)
     {
-      g_autoptr(WkCheckInRequest) r = guest_request ("Rae Racer");
-      g_autoptr(WkVisit) visit = check_in_ok (fx, r);
+      g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Rae Racer");
+      g_autoptr(WkVisit) visit = wk_test_check_in_ok (fx->desk, r);
       Racer racers[N_RACERS];
       GThread *threads[N_RACERS];
       int winners = 0, conflicts = 0;
@@ -625,13 +498,13 @@ test_pick_up_race (Fixture       *fx,
         }
       g_assert_cmpint (winners, ==, 1);
       g_assert_cmpint (conflicts, ==, N_RACERS - 1);
-      g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'visit.called'"), ==, round + 1);
+      g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'visit.called'"), ==, round + 1);
 
       {
         g_autofree char *sql = g_strdup_printf ("SELECT engineer_id FROM visit WHERE id = %" G_GINT64_FORMAT,
                                                 wk_visit_get_id (visit));
 
-        g_assert_cmpint (count (fx, sql), ==, winner);
+        g_assert_cmpint (wk_test_count (fx->path, sql), ==, winner);
       }
     }
 }
@@ -756,8 +629,8 @@ test_tickets (Fixture       *fx,
   /* a note does not bump the version */
   g_assert_cmpint (wk_ticket_get_version (with_notes), ==, 4);
 
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.updated'"), ==, 3);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.note_added'"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.updated'"), ==, 3);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.note_added'"), ==, 1);
 }
 
 /* ---- hardware -------------------------------------------------------------------- */
@@ -844,10 +717,10 @@ test_hardware (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (all_collected), ==, 3);
 
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'hardware.added'"), ==, 2);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'hardware.ready'"), ==, 1);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'hardware.collected'"), ==, 2);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'hardware.cancelled'"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'hardware.added'"), ==, 2);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'hardware.ready'"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'hardware.collected'"), ==, 2);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'hardware.cancelled'"), ==, 1);
 }
 
 /* ---- surveys and feedback -------------------------------------------------------- */
@@ -870,7 +743,7 @@ test_surveys (Fixture       *fx,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) ci = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
+  g_autoptr(WkCheckInRequest) ci = wk_test_person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
   g_autoptr(WkVisit) visit = NULL;
   g_autoptr(WkVisit) called = NULL;
   g_autoptr(WkVisit) done = NULL;
@@ -893,7 +766,7 @@ test_surveys (Fixture       *fx,
   g_autofree char *long_comment = g_strnfill (WK_MAX_COMMENT + 1, 'c');
   gint64 events;
 
-  visit = check_in_ok (fx, ci);
+  visit = wk_test_check_in_ok (fx->desk, ci);
   called = CALL (fx, &error, pick_up, wk_visit_get_id (visit), 0, ALEX, "Desk 1");
   g_assert_no_error (error);
   done = CALL (fx, &error, finish_visit, wk_visit_get_id (visit), 0, ALEX, WK_OUTCOME_WORKAROUND);
@@ -929,7 +802,7 @@ test_surveys (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpint (wk_survey_get_id (again), ==, wk_survey_get_id (survey));
   g_assert_cmpint (N_EVENTS (fx), ==, events);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM survey"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM survey"), ==, 1);
 
   /* rated: no longer pending */
   after = CALL (fx, &error, identify, WK_IDENTIFIED_BY_BADGE, "100200");
@@ -985,7 +858,7 @@ test_surveys (Fixture       *fx,
     TRY (WK_ERROR_NOT_FOUND, bad->person_id = 999);
 #undef TRY
   }
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM survey"), ==, 3);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM survey"), ==, 3);
 
   /* feedback: lowest first */
   feedback = CALL (fx, &error, list_feedback, query);
@@ -1028,8 +901,8 @@ test_surveys (Fixture       *fx,
   needed = CALL (fx, &error, set_followup, wk_survey_get_id (survey), WK_FOLLOWUP_STATUS_NEEDED, LEA, NULL);
   g_assert_no_error (error);
 
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'survey.submitted'"), ==, 3);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'survey.followup'"), ==, 3);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'survey.submitted'"), ==, 3);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'survey.followup'"), ==, 3);
 }
 
 /* ---- metrics, announcements, lounges --------------------------------------------- */
@@ -1039,8 +912,8 @@ test_metrics (Fixture       *fx,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) ci = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
-  g_autoptr(WkVisit) visit = check_in_ok (fx, ci);
+  g_autoptr(WkCheckInRequest) ci = wk_test_person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
+  g_autoptr(WkVisit) visit = wk_test_check_in_ok (fx->desk, ci);
   g_autoptr(WkVisit) called = NULL;
   g_autoptr(WkVisit) done = NULL;
   g_autoptr(WkMetrics) metrics = NULL;
@@ -1131,8 +1004,8 @@ test_events (Fixture       *fx,
   /* two events before anyone listens */
   for (int i = 0; i < 2; i++)
     {
-      g_autoptr(WkCheckInRequest) r = guest_request ("Early Bird");
-      g_autoptr(WkVisit) v = check_in_ok (fx, r);
+      g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Early Bird");
+      g_autoptr(WkVisit) v = wk_test_check_in_ok (fx->desk, r);
     }
 
   handler = g_signal_connect (fx->desk, "event", G_CALLBACK (signal_event_cb), &signalled);
@@ -1143,8 +1016,8 @@ test_events (Fixture       *fx,
 
   for (int i = 0; i < 3; i++)
     {
-      g_autoptr(WkCheckInRequest) r = guest_request ("Late Bird");
-      g_autoptr(WkVisit) v = check_in_ok (fx, r);
+      g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Late Bird");
+      g_autoptr(WkVisit) v = wk_test_check_in_ok (fx->desk, r);
     }
   while (from_start->len < 5 || live->len < 3 || signalled < 3)
     g_main_context_iteration (NULL, TRUE);
@@ -1183,8 +1056,8 @@ test_events (Fixture       *fx,
   wk_desk_unsubscribe (fx->desk, from_start_id);
   wk_desk_unsubscribe (fx->desk, live_id);
   {
-    g_autoptr(WkCheckInRequest) r = guest_request ("After Hours");
-    g_autoptr(WkVisit) v = check_in_ok (fx, r);
+    g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("After Hours");
+    g_autoptr(WkVisit) v = wk_test_check_in_ok (fx->desk, r);
   }
   while (resumed->len < 3)
     g_main_context_iteration (NULL, TRUE);
@@ -1233,8 +1106,8 @@ test_events_from_others (Fixture       *fx,
 
   /* the desk has taken note of where the log stands */
   {
-    g_autoptr(WkCheckInRequest) r = guest_request ("Before Anyone Listens");
-    g_autoptr(WkVisit) v = check_in_ok (fx, r);
+    g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Before Anyone Listens");
+    g_autoptr(WkVisit) v = wk_test_check_in_ok (fx->desk, r);
   }
   live_id = wk_desk_subscribe (fx->desk, -1, collect_event_cb, g_ptr_array_ref (live),
                                (GDestroyNotify) g_ptr_array_unref);
@@ -1242,8 +1115,8 @@ test_events_from_others (Fixture       *fx,
   /* written elsewhere: heard once the file changes */
   for (int i = 0; i < 2; i++)
     {
-      g_autoptr(WkCheckInRequest) r = guest_request ("Kiosk Walk-In");
-      g_autoptr(WkVisit) v = check_in_ok (&other, r);
+      g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Kiosk Walk-In");
+      g_autoptr(WkVisit) v = wk_test_check_in_ok (other.desk, r);
     }
   wait_for_events (live, 2, 10);
   g_assert_cmpuint (live->len, ==, 2);
@@ -1251,10 +1124,10 @@ test_events_from_others (Fixture       *fx,
 
   /* written elsewhere and then here at once: both, in log order, once each */
   {
-    g_autoptr(WkCheckInRequest) there = guest_request ("Kiosk Walk-In");
-    g_autoptr(WkCheckInRequest) here = guest_request ("Laptop Walk-In");
-    g_autoptr(WkVisit) v1 = check_in_ok (&other, there);
-    g_autoptr(WkVisit) v2 = check_in_ok (fx, here);
+    g_autoptr(WkCheckInRequest) there = wk_test_guest_request ("Kiosk Walk-In");
+    g_autoptr(WkCheckInRequest) here = wk_test_guest_request ("Laptop Walk-In");
+    g_autoptr(WkVisit) v1 = wk_test_check_in_ok (other.desk, there);
+    g_autoptr(WkVisit) v2 = wk_test_check_in_ok (fx->desk, here);
   }
   wait_for_events (live, 4, 10);
   /* anything late or doubled would show now */
@@ -1264,7 +1137,7 @@ test_events_from_others (Fixture       *fx,
     g_assert_cmpint (wk_event_get_id (g_ptr_array_index (live, i)), ==,
                      wk_event_get_id (g_ptr_array_index (live, i - 1)) + 1);
   g_assert_cmpint (wk_event_get_id (g_ptr_array_index (live, 3)), ==,
-                   count (fx, "SELECT max (id) FROM event"));
+                   wk_test_count (fx->path, "SELECT max (id) FROM event"));
 
   wk_desk_unsubscribe (fx->desk, live_id);
   wk_store_close (other.store);
@@ -1311,19 +1184,19 @@ test_cancelled (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(WkCheckInRequest) r = guest_request ("Cancelled Carl");
+  g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Cancelled Carl");
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
   gpointer visit;
 
   g_cancellable_cancel (cancellable);
-  wk_desk_check_in_async (fx->desk, r, cancellable, got_result_cb, &result);
-  wait_for (&result);
+  wk_desk_check_in_async (fx->desk, r, cancellable, wk_test_got_result_cb, &result);
+  wk_test_wait_for (&result);
   visit = wk_desk_check_in_finish (fx->desk, result, &error);
   g_object_unref (result);
   g_assert_null (visit);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM visit"), ==, 0);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM visit"), ==, 0);
 }
 
 /* ---- wait estimate ------------------------------------------------------------ */
@@ -1337,8 +1210,8 @@ estimate (Fixture  *fx,
   GAsyncResult *result = NULL;
   int minutes;
 
-  wk_desk_estimate_wait_async (fx->desk, lounge_id, NULL, got_result_cb, &result);
-  wait_for (&result);
+  wk_desk_estimate_wait_async (fx->desk, lounge_id, NULL, wk_test_got_result_cb, &result);
+  wk_test_wait_for (&result);
   minutes = wk_desk_estimate_wait_finish (fx->desk, result, people, error);
   g_object_unref (result);
   return minutes;
@@ -1360,10 +1233,10 @@ test_estimate_wait (Fixture       *fx,
 
   /* two waiting, no history: the default service time (10 min) each, one engineer */
   {
-    g_autoptr(WkCheckInRequest) a = guest_request ("Ana Guest");
-    g_autoptr(WkCheckInRequest) b = guest_request ("Ben Guest");
-    g_autoptr(WkVisit) va = check_in_ok (fx, a);
-    g_autoptr(WkVisit) vb = check_in_ok (fx, b);
+    g_autoptr(WkCheckInRequest) a = wk_test_guest_request ("Ana Guest");
+    g_autoptr(WkCheckInRequest) b = wk_test_guest_request ("Ben Guest");
+    g_autoptr(WkVisit) va = wk_test_check_in_ok (fx->desk, a);
+    g_autoptr(WkVisit) vb = wk_test_check_in_ok (fx->desk, b);
   }
   minutes = estimate (fx, LOUNGE_MAIN, &people, &error);
   g_assert_no_error (error);
@@ -1393,8 +1266,8 @@ test_visits_and_staff (Fixture       *fx,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) ci = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
-  g_autoptr(WkCheckInRequest) gi = guest_request ("Günther Gast");
+  g_autoptr(WkCheckInRequest) ci = wk_test_person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
+  g_autoptr(WkCheckInRequest) gi = wk_test_guest_request ("Günther Gast");
   g_autoptr(WkVisit) priya = NULL;
   g_autoptr(WkVisit) guest = NULL;
   g_autoptr(WkVisit) called = NULL;
@@ -1414,8 +1287,8 @@ test_visits_and_staff (Fixture       *fx,
   gint64 events;
 
   gi->guest_email = g_strdup ("gast@example.com");
-  priya = check_in_ok (fx, ci);
-  guest = check_in_ok (fx, gi);
+  priya = wk_test_check_in_ok (fx->desk, ci);
+  guest = wk_test_check_in_ok (fx->desk, gi);
   called = CALL (fx, &error, pick_up, wk_visit_get_id (priya), 0, ALEX, "Desk 1");
   g_assert_no_error (error);
   done = CALL (fx, &error, finish_visit, wk_visit_get_id (priya), 0, ALEX, WK_OUTCOME_RESOLVED_FIRST_CONTACT);

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "../common/wk-test-hub.h"
+#include "../common/wk-test-desk.h"
 #include "../common/wk-test-seed.h"
 
 #include "wk-announcement.h"
@@ -119,144 +120,11 @@ desk_as (Fixture *fx,
   return desk;
 }
 
-/* A read-only connection to the file the desk (or the hub) writes. */
-static gint64
-count (Fixture    *fx,
-       const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
 
-  g_assert_cmpint (sqlite3_open_v2 (fx->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
-#define N_EVENTS(fx) count (fx, "SELECT COUNT(*) FROM event")
-
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Runs one operation on @desk to its end. */
-#define CALL_ON(desk, error_ptr, op, ...) \
-  ({ \
-    GAsyncResult *_result = NULL; \
-    WkDesk *_desk = (desk); \
-    gpointer _value; \
-    wk_desk_##op##_async (_desk, ##__VA_ARGS__, NULL, got_result_cb, &_result); \
-    wait_for (&_result); \
-    _value = wk_desk_##op##_finish (_desk, _result, (error_ptr)); \
-    g_object_unref (_result); \
-    _value; \
-  })
-#define CALL(fx, error_ptr, op, ...) CALL_ON ((fx)->desk, error_ptr, op, ##__VA_ARGS__)
-
-#define ASSERT_FAILS_ON(fx, desk, code, op, ...) \
-  G_STMT_START { \
-    g_autoptr(GError) _error = NULL; \
-    gint64 _events = N_EVENTS (fx); \
-    gpointer _v = CALL_ON (desk, &_error, op, ##__VA_ARGS__); \
-    g_assert_null (_v); \
-    g_assert_error (_error, WK_ERROR, code); \
-    g_assert_cmpstr (_error->message, !=, ""); \
-    g_assert_cmpint (N_EVENTS (fx), ==, _events); \
-  } G_STMT_END
-#define ASSERT_FAILS(fx, code, op, ...) ASSERT_FAILS_ON (fx, (fx)->desk, code, op, ##__VA_ARGS__)
-
-static WkCheckInRequest *
-person_request (gint64          person_id,
-                WkIdentifiedBy  by,
-                const char     *reason)
-{
-  WkCheckInRequest *r = wk_check_in_request_new ();
-
-  r->uuid = g_uuid_string_random ();
-  r->lounge_id = LOUNGE_MAIN;
-  r->person_id = person_id;
-  r->identified_by = by;
-  r->reason = g_strdup (reason);
-  r->kiosk = g_strdup ("door-1");
-  r->kiosk_ms = 8200;
-  return r;
-}
-
-static WkCheckInRequest *
-guest_request (const char *name)
-{
-  WkCheckInRequest *r = wk_check_in_request_new ();
-
-  r->uuid = g_uuid_string_random ();
-  r->lounge_id = LOUNGE_MAIN;
-  r->identified_by = WK_IDENTIFIED_BY_GUEST;
-  r->guest_name = g_strdup (name);
-  r->reason = g_strdup ("account");
-  r->kiosk = g_strdup ("door-1");
-  return r;
-}
-
-static WkVisit *
-check_in_ok (Fixture          *fx,
-             WkCheckInRequest *r)
-{
-  g_autoptr(GError) error = NULL;
-  WkVisit *visit = CALL (fx, &error, check_in, r);
-
-  g_assert_no_error (error);
-  g_assert_true (WK_IS_VISIT (visit));
-  return visit;
-}
 
 /* ---- scenarios ------------------------------------------------------------------ */
 
 
-/* A ticket search: @status -1 for any. */
-static WkTicketQuery *
-ticket_query (const char *text,
-              gint64      requester_id,
-              int         status,
-              gint64      assignee_id,
-              gint64      lounge_id,
-              guint       limit)
-{
-  WkTicketQuery *q = wk_ticket_query_new ();
-
-  q->text = g_strdup (text);
-  q->requester_id = requester_id;
-  q->status = status;
-  q->assignee_id = assignee_id;
-  q->lounge_id = lounge_id;
-  q->limit = limit;
-  return q;
-}
-
-/* search_tickets with its query made and freed here */
-#define SEARCH(fx, error_ptr, ...) \
-  ({ \
-    g_autoptr(WkTicketQuery) _q = ticket_query (__VA_ARGS__); \
-    (GListModel *) CALL (fx, error_ptr, search_tickets, _q); \
-  })
-#define ASSERT_SEARCH_FAILS(fx, code, ...) \
-  G_STMT_START { \
-    g_autoptr(WkTicketQuery) _fq = ticket_query (__VA_ARGS__); \
-    ASSERT_FAILS (fx, code, search_tickets, _fq); \
-  } G_STMT_END
 
 static void
 test_identify (Fixture       *fx,
@@ -314,14 +182,14 @@ test_check_in (Fixture       *fx,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) r1 = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
-  g_autoptr(WkCheckInRequest) r2 = guest_request ("Jürgen Groß");
+  g_autoptr(WkCheckInRequest) r1 = wk_test_person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
+  g_autoptr(WkCheckInRequest) r2 = wk_test_guest_request ("Jürgen Groß");
   g_autoptr(WkVisit) v1 = NULL;
   g_autoptr(WkVisit) v2 = NULL;
   g_autoptr(WkTicket) opened = NULL;
 
   r1->ticket_id = TICKET_OPEN;
-  v1 = check_in_ok (fx, r1);
+  v1 = wk_test_check_in_ok (fx->desk, r1);
   g_assert_cmpstr (wk_visit_get_uuid (v1), ==, r1->uuid);
   g_assert_cmpint (wk_visit_get_status (v1), ==, WK_VISIT_STATUS_WAITING);
   g_assert_cmpstr (wk_visit_get_greeting_name (v1), ==, "Priya");
@@ -334,7 +202,7 @@ test_check_in (Fixture       *fx,
   r2->open_ticket = TRUE;
   r2->subject = g_strdup ("  Locked out after holiday ");
   r2->guest_email = g_strdup ("juergen@example.com");
-  v2 = check_in_ok (fx, r2);
+  v2 = wk_test_check_in_ok (fx->desk, r2);
   g_assert_cmpstr (wk_visit_get_person_name (v2), ==, "Jürgen Groß");
   g_assert_cmpuint (wk_visit_get_position (v2), ==, 2);
   g_assert_cmpint (wk_visit_get_estimated_wait_s (v2), >, 0);
@@ -344,32 +212,32 @@ test_check_in (Fixture       *fx,
   g_assert_cmpstr (wk_ticket_get_ref (opened), ==, "WK-10004");
   g_assert_cmpint (wk_ticket_get_status (opened), ==, WK_TICKET_STATUS_NEW);
 
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM visit"), ==, 2);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'visit.checked_in'"), ==, 2);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM visit"), ==, 2);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'visit.checked_in'"), ==, 2);
 }
 
 static void
 test_check_in_idempotent (Fixture       *fx,
                           gconstpointer  data)
 {
-  g_autoptr(WkCheckInRequest) r = guest_request ("Sam");
+  g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Sam");
   g_autoptr(WkVisit) first = NULL;
   g_autoptr(WkVisit) again = NULL;
   g_autoptr(WkVisit) changed = NULL;
   gint64 events;
 
   r->open_ticket = TRUE;
-  first = check_in_ok (fx, r);
+  first = wk_test_check_in_ok (fx->desk, r);
   events = N_EVENTS (fx);
-  again = check_in_ok (fx, r);
+  again = wk_test_check_in_ok (fx->desk, r);
   g_assert_cmpint (wk_visit_get_id (again), ==, wk_visit_get_id (first));
   g_free (r->guest_name);
   r->guest_name = g_strdup ("Someone Else");
-  changed = check_in_ok (fx, r);
+  changed = wk_test_check_in_ok (fx->desk, r);
   g_assert_cmpint (wk_visit_get_id (changed), ==, wk_visit_get_id (first));
   g_assert_cmpstr (wk_visit_get_person_name (changed), ==, "Sam");
   g_assert_cmpint (N_EVENTS (fx), ==, events);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM visit"), ==, 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM visit"), ==, 1);
 }
 
 static void
@@ -381,7 +249,7 @@ test_check_in_invalid (Fixture       *fx,
 
 #define TRY(code, ...) \
   G_STMT_START { \
-    r = guest_request ("Sam"); \
+    r = wk_test_guest_request ("Sam"); \
     __VA_ARGS__; \
     ASSERT_FAILS (fx, code, check_in, r); \
     g_clear_pointer (&r, wk_check_in_request_free); \
@@ -400,7 +268,7 @@ test_check_in_invalid (Fixture       *fx,
   TRY (WK_ERROR_NOT_FOUND, r->person_id = 999; r->identified_by = WK_IDENTIFIED_BY_BADGE);
 #undef TRY
 
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM visit"), ==, 0);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM visit"), ==, 0);
 }
 
 static void
@@ -408,10 +276,10 @@ test_queue_and_moves (Fixture       *fx,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) ra = guest_request ("Ana Guest");
-  g_autoptr(WkCheckInRequest) rb = guest_request ("Ben Guest");
-  g_autoptr(WkVisit) a = check_in_ok (fx, ra);
-  g_autoptr(WkVisit) b = check_in_ok (fx, rb);
+  g_autoptr(WkCheckInRequest) ra = wk_test_guest_request ("Ana Guest");
+  g_autoptr(WkCheckInRequest) rb = wk_test_guest_request ("Ben Guest");
+  g_autoptr(WkVisit) a = wk_test_check_in_ok (fx->desk, ra);
+  g_autoptr(WkVisit) b = wk_test_check_in_ok (fx->desk, rb);
   g_autoptr(GListModel) queue = NULL;
   g_autoptr(WkVisit) called = NULL;
   g_autoptr(WkVisit) again = NULL;
@@ -619,7 +487,7 @@ test_upstream_conflict (Fixture       *fx,
   update->status = WK_TICKET_STATUS_PENDING;
   updated = CALL (fx, &error, update_ticket, TICKET_OPEN, 0, update, ALEX);
   g_assert_no_error (error);
-  event_id = count (fx, "SELECT MAX (id) FROM event WHERE kind = 'ticket.updated'");
+  event_id = wk_test_count (fx->path, "SELECT MAX (id) FROM event WHERE kind = 'ticket.updated'");
   record_conflict (fx, event_id);
 
   /* what RT has and what it did not take: status and owner, not the category it already had */
@@ -647,7 +515,7 @@ test_upstream_conflict (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpint (wk_ticket_get_upstream_conflict_id (acknowledged), ==, 0);
   g_assert_cmpint (N_EVENTS (fx), ==, events + 1);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.conflict_acknowledged'"
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.conflict_acknowledged'"
                               " AND actor = 'person:2'"), ==, 1);
   /* twice is once */
   again = CALL (fx, &error, acknowledge_conflict, TICKET_OPEN, event_id, ALEX);
@@ -802,8 +670,8 @@ test_surveys (Fixture       *fx,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) rv = guest_request ("Ana Guest");
-  g_autoptr(WkVisit) visit = check_in_ok (fx, rv);
+  g_autoptr(WkCheckInRequest) rv = wk_test_guest_request ("Ana Guest");
+  g_autoptr(WkVisit) visit = wk_test_check_in_ok (fx->desk, rv);
   g_autoptr(WkSurveyRequest) r = survey_request (wk_visit_get_id (visit), 2);
   g_autoptr(WkSurveyRequest) other = survey_request (wk_visit_get_id (visit), 5);
   g_autoptr(WkSurveyRequest) bad = survey_request (0, 9);
@@ -834,8 +702,8 @@ test_surveys (Fixture       *fx,
 
   /* by tag: only the tagged survey, whatever its neighbours' tags */
   {
-    g_autoptr(WkCheckInRequest) rv2 = guest_request ("Bo Guest");
-    g_autoptr(WkVisit) visit2 = check_in_ok (fx, rv2);
+    g_autoptr(WkCheckInRequest) rv2 = wk_test_guest_request ("Bo Guest");
+    g_autoptr(WkVisit) visit2 = wk_test_check_in_ok (fx->desk, rv2);
     g_autoptr(WkSurveyRequest) tagged = survey_request (wk_visit_get_id (visit2), 3);
     g_autoptr(WkSurvey) stored = NULL;
     g_autoptr(WkFeedbackQuery) by_tag = wk_feedback_query_new ();
@@ -881,8 +749,8 @@ test_metrics (Fixture       *fx,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) rv = guest_request ("Ana Guest");
-  g_autoptr(WkVisit) visit = check_in_ok (fx, rv);
+  g_autoptr(WkCheckInRequest) rv = wk_test_guest_request ("Ana Guest");
+  g_autoptr(WkVisit) visit = wk_test_check_in_ok (fx->desk, rv);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   WkMetricsQuery query = { now - 3600, now + 3600, LOUNGE_MAIN, 0 };
   WkMetrics *metrics;
@@ -944,8 +812,8 @@ test_events (Fixture       *fx,
 
   for (int i = 0; i < 2; i++)
     {
-      g_autoptr(WkCheckInRequest) r = guest_request ("Early Bird");
-      g_autoptr(WkVisit) v = check_in_ok (fx, r);
+      g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Early Bird");
+      g_autoptr(WkVisit) v = wk_test_check_in_ok (fx->desk, r);
     }
 
   handler = g_signal_connect (fx->desk, "event", G_CALLBACK (signal_event_cb), &signalled);
@@ -958,8 +826,8 @@ test_events (Fixture       *fx,
 
   for (int i = 0; i < 3; i++)
     {
-      g_autoptr(WkCheckInRequest) r = guest_request ("Late Bird");
-      g_autoptr(WkVisit) v = check_in_ok (fx, r);
+      g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Late Bird");
+      g_autoptr(WkVisit) v = wk_test_check_in_ok (fx->desk, r);
     }
   while (from_start->len < 5 || resumed->len < 4 || signalled < 3)
     g_main_context_iteration (NULL, TRUE);
@@ -1006,19 +874,19 @@ test_cancelled (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(WkCheckInRequest) r = guest_request ("Cancelled Carl");
+  g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Cancelled Carl");
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
   gpointer visit;
 
   g_cancellable_cancel (cancellable);
-  wk_desk_check_in_async (fx->desk, r, cancellable, got_result_cb, &result);
-  wait_for (&result);
+  wk_desk_check_in_async (fx->desk, r, cancellable, wk_test_got_result_cb, &result);
+  wk_test_wait_for (&result);
   visit = wk_desk_check_in_finish (fx->desk, result, &error);
   g_object_unref (result);
   g_assert_null (visit);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (count (fx, "SELECT COUNT(*) FROM visit"), ==, 0);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM visit"), ==, 0);
 }
 
 static int
@@ -1030,8 +898,8 @@ estimate (WkDesk   *desk,
   GAsyncResult *result = NULL;
   int minutes;
 
-  wk_desk_estimate_wait_async (desk, lounge_id, NULL, got_result_cb, &result);
-  wait_for (&result);
+  wk_desk_estimate_wait_async (desk, lounge_id, NULL, wk_test_got_result_cb, &result);
+  wk_test_wait_for (&result);
   minutes = wk_desk_estimate_wait_finish (desk, result, people, error);
   g_object_unref (result);
   return minutes;
@@ -1042,10 +910,10 @@ test_estimate_wait (Fixture       *fx,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) a = guest_request ("Ana Guest");
-  g_autoptr(WkCheckInRequest) b = guest_request ("Ben Guest");
-  g_autoptr(WkVisit) va = check_in_ok (fx, a);
-  g_autoptr(WkVisit) vb = check_in_ok (fx, b);
+  g_autoptr(WkCheckInRequest) a = wk_test_guest_request ("Ana Guest");
+  g_autoptr(WkCheckInRequest) b = wk_test_guest_request ("Ben Guest");
+  g_autoptr(WkVisit) va = wk_test_check_in_ok (fx->desk, a);
+  g_autoptr(WkVisit) vb = wk_test_check_in_ok (fx->desk, b);
   guint people = 99;
   int minutes;
 
@@ -1117,8 +985,8 @@ test_remote_reconnects (Fixture       *fx,
   id = wk_desk_subscribe (fx->desk, 0, collect_event_cb, g_ptr_array_ref (events),
                           (GDestroyNotify) g_ptr_array_unref);
   {
-    g_autoptr(WkCheckInRequest) r = guest_request ("Before");
-    g_autoptr(WkVisit) v = check_in_ok (fx, r);
+    g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("Before");
+    g_autoptr(WkVisit) v = wk_test_check_in_ok (fx->desk, r);
   }
   while (events->len < 1)
     g_main_context_iteration (NULL, TRUE);
@@ -1130,8 +998,8 @@ test_remote_reconnects (Fixture       *fx,
   fx->hub = wk_test_hub_start (fx->path, port);
 
   {
-    g_autoptr(WkCheckInRequest) r = guest_request ("After");
-    g_autoptr(WkVisit) v = check_in_ok (fx, r);
+    g_autoptr(WkCheckInRequest) r = wk_test_guest_request ("After");
+    g_autoptr(WkVisit) v = wk_test_check_in_ok (fx->desk, r);
   }
   while (events->len < 2)
     g_main_context_iteration (NULL, TRUE);
@@ -1148,8 +1016,8 @@ served_visit (Fixture   *fx,
               WkOutcome  outcome)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) ci = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "software");
-  g_autoptr(WkVisit) visit = check_in_ok (fx, ci);
+  g_autoptr(WkCheckInRequest) ci = wk_test_person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "software");
+  g_autoptr(WkVisit) visit = wk_test_check_in_ok (fx->desk, ci);
   g_autoptr(WkVisit) called = CALL (fx, &error, pick_up, wk_visit_get_id (visit), 0, ALEX, "Desk 1");
   WkVisit *done;
 
@@ -1169,8 +1037,8 @@ test_visitor_profile (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   g_autoptr(WkVisit) first = served_visit (fx, WK_OUTCOME_WORKAROUND);
   g_autoptr(WkVisit) second = served_visit (fx, WK_OUTCOME_RESOLVED_FIRST_CONTACT);
-  g_autoptr(WkCheckInRequest) gi = guest_request ("Günther Gast");
-  g_autoptr(WkVisit) guest = check_in_ok (fx, gi);
+  g_autoptr(WkCheckInRequest) gi = wk_test_guest_request ("Günther Gast");
+  g_autoptr(WkVisit) guest = wk_test_check_in_ok (fx->desk, gi);
   g_autoptr(WkSurveyRequest) scored = survey_request (wk_visit_get_id (first), 4);
   g_autoptr(WkSurveyRequest) anonymous = survey_request (wk_visit_get_id (second), 1);
   g_autoptr(WkSurvey) s1 = NULL;
@@ -1217,8 +1085,8 @@ test_visits_and_staff (Fixture       *fx,
 {
   WkDesk *lead = desk_as (fx, LEA);
   g_autoptr(GError) error = NULL;
-  g_autoptr(WkCheckInRequest) ci = person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
-  g_autoptr(WkCheckInRequest) gi = guest_request ("Günther Gast");
+  g_autoptr(WkCheckInRequest) ci = wk_test_person_request (PRIYA, WK_IDENTIFIED_BY_BADGE, "hardware");
+  g_autoptr(WkCheckInRequest) gi = wk_test_guest_request ("Günther Gast");
   g_autoptr(WkVisit) priya = NULL;
   g_autoptr(WkVisit) guest = NULL;
   g_autoptr(WkVisit) called = NULL;
@@ -1234,8 +1102,8 @@ test_visits_and_staff (Fixture       *fx,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   gi->guest_email = g_strdup ("gast@example.com");
-  priya = check_in_ok (fx, ci);
-  guest = check_in_ok (fx, gi);
+  priya = wk_test_check_in_ok (fx->desk, ci);
+  guest = wk_test_check_in_ok (fx->desk, gi);
   called = CALL (fx, &error, pick_up, wk_visit_get_id (priya), 0, ALEX, "Desk 1");
   g_assert_no_error (error);
 
