@@ -13,6 +13,17 @@
 
 #include <glib/gi18n-lib.h>
 
+/* At most this many batched jobs share one transaction. */
+#define BATCH_MAX 64
+
+typedef struct _Job Job;
+
+typedef struct {
+  WkStoreCommitFunc  func;
+  gpointer           data;
+  GDestroyNotify     destroy;
+} Hook;
+
 /* The worker's state lives apart from the GObject: the thread holds its
  * own reference, so the store may even be disposed on the worker. */
 typedef struct {
@@ -25,6 +36,10 @@ typedef struct {
   GError          *open_error;   /* under mutex until opened, then read-only */
   sqlite3         *db;           /* worker only */
   GHashTable      *stmts;        /* worker only; sql → sqlite3_stmt */
+  Job             *next;         /* worker only: popped, not yet run */
+  gboolean         in_batch;     /* worker only: jobs share a transaction */
+  gboolean         savepoint;    /* worker only: a batched job's is open */
+  GArray          *hooks;        /* worker only: of Hook, for the batch's COMMIT */
 } Worker;
 
 typedef enum {
@@ -32,8 +47,9 @@ typedef enum {
   JOB_STOP,
 } JobKind;
 
-typedef struct {
+struct _Job {
   JobKind         kind;
+  gboolean        batched;
   WkStoreJobFunc  func;
   gpointer        data;
   GDestroyNotify  destroy;
@@ -44,9 +60,9 @@ typedef struct {
   GMutex         *mutex;
   GCond          *cond;
   gboolean        done;
-  gpointer        result;
+  gpointer        result;        /* also of an async job until completed */
   GError         *error;
-} Job;
+};
 
 struct _WkStore
 {
@@ -92,6 +108,7 @@ worker_unref (Worker *w)
   g_assert (w->db == NULL);
   g_clear_pointer (&w->queue, g_async_queue_unref);
   g_clear_pointer (&w->stmts, g_hash_table_unref);
+  g_clear_pointer (&w->hooks, g_array_unref);
   g_clear_error (&w->open_error);
   g_mutex_clear (&w->mutex);
   g_cond_clear (&w->cond);
@@ -157,39 +174,45 @@ complete_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs @job, keeping its outcome in job->result / job->error, and frees
+ * its input (on the worker, before the caller learns the outcome). */
 static void
-run_job (Worker *w,
-         Job    *job)
+job_execute (Worker *w,
+             Job    *job)
 {
-  g_autoptr(GError) error = NULL;
-  gpointer result = NULL;
-
-  if (g_cancellable_is_cancelled (job->cancellable))
-    g_cancellable_set_error_if_cancelled (job->cancellable, &error);
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, &job->error))
+    {
+      /* skipped */
+    }
   else if (w->db == NULL)
     {
       if (w->open_error != NULL)
-        error = g_error_copy (w->open_error);
+        job->error = g_error_copy (w->open_error);
       else
-        error = g_error_new_literal (WK_ERROR, WK_ERROR_UNAVAILABLE,
-                                     _("The database is closed"));
+        job->error = g_error_new_literal (WK_ERROR, WK_ERROR_UNAVAILABLE,
+                                          _("The database is closed"));
     }
   else
     {
-      result = job->func (w->db, job->data, &error);
-      /* a job must never leave a transaction open */
-      if (!sqlite3_get_autocommit (w->db))
+      job->result = job->func (w->db, job->data, &job->error);
+      /* a job must never leave a transaction (in a batch: its savepoint)
+       * open */
+      if (w->in_batch ? w->savepoint : !sqlite3_get_autocommit (w->db))
         {
           g_critical ("A store job left a transaction open; rolling back");
           wk_store_rollback (w->db);
         }
     }
 
-  /* free the input on the worker, before the caller learns the outcome */
   if (job->destroy != NULL && job->data != NULL)
     job->destroy (job->data);
   job->destroy = NULL;
+}
 
+/* Hands job->result / job->error to whoever waits for them. */
+static void
+job_complete (Job *job)
+{
   if (job->task != NULL)
     {
       Completion *completion = g_new0 (Completion, 1);
@@ -199,9 +222,9 @@ run_job (Worker *w,
        * last reference to the task (and so to the store) must never be
        * dropped here after the caller has already been answered. */
       completion->task = g_steal_pointer (&job->task);
-      completion->result = result;
+      completion->result = g_steal_pointer (&job->result);
       completion->result_destroy = job->result_destroy;
-      completion->error = g_steal_pointer (&error);
+      completion->error = g_steal_pointer (&job->error);
 
       source = g_idle_source_new ();
       g_source_set_priority (source, G_PRIORITY_DEFAULT);
@@ -215,20 +238,149 @@ run_job (Worker *w,
   else if (job->mutex == NULL)
     {
       /* detached: nobody waits for a result */
-      if (error != NULL)
-        g_warning ("A detached store job failed: %s", error->message);
+      if (job->error != NULL)
+        g_warning ("A detached store job failed: %s", job->error->message);
+      g_clear_error (&job->error);
       job_free (job);
     }
   else
     {
       g_mutex_lock (job->mutex);
-      job->result = result;
-      job->error = g_steal_pointer (&error);
       job->done = TRUE;
       g_cond_signal (job->cond);
       g_mutex_unlock (job->mutex);
       /* the waiting caller frees the job */
     }
+}
+
+static void
+hook_clear (gpointer data)
+{
+  Hook *hook = data;
+
+  if (hook->destroy != NULL)
+    hook->destroy (hook->data);
+}
+
+/* The batch's writes are lost: jobs[from, to) that succeeded fail with
+ * @error after all, and the hooks of their commits are dropped. */
+static void
+batch_lost (Worker       *w,
+            GPtrArray    *jobs,
+            guint         from,
+            guint         to,
+            const GError *error)
+{
+  for (guint i = from; i < to; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+
+      if (job->error != NULL)
+        continue;
+      if (job->result != NULL)
+        job->result_destroy (g_steal_pointer (&job->result));
+      job->error = g_error_copy (error);
+    }
+  g_array_set_size (w->hooks, 0);
+}
+
+/* Runs the hooks of the batch's COMMIT, in the order they were added. */
+static void
+batch_committed (Worker *w)
+{
+  for (guint i = 0; i < w->hooks->len; i++)
+    {
+      Hook *hook = &g_array_index (w->hooks, Hook, i);
+
+      hook->func (w->db, hook->data);
+    }
+  g_array_set_size (w->hooks, 0);
+}
+
+/* Group commit: @jobs (batched ones, in queue order) in one transaction,
+ * each job's own BEGIN … COMMIT a savepoint in it, so a job that fails
+ * rolls back only its own writes.  Every job is answered after the COMMIT:
+ * once answered, its writes are as durable as any other commit. */
+static void
+run_batch (Worker    *w,
+           GPtrArray *jobs)
+{
+  g_autoptr(GError) error = NULL;
+  guint first = 0;    /* the first job of the open transaction */
+
+  if (w->db != NULL && !wk_store_begin (w->db, &error))
+    {
+      batch_lost (w, jobs, 0, jobs->len, error);
+      g_clear_error (&error);
+      first = jobs->len;
+    }
+
+  w->in_batch = TRUE;
+  for (guint i = first; i < jobs->len; i++)
+    {
+      job_execute (w, g_ptr_array_index (jobs, i));
+
+      /* Some errors (a full disk, I/O) make SQLite roll back the whole
+       * transaction: the jobs before this one lost their writes too; the
+       * rest go on in a new transaction. */
+      if (w->db != NULL && sqlite3_get_autocommit (w->db))
+        {
+          error = g_error_new_literal (WK_ERROR, WK_ERROR_FAILED,
+                                       _("The database could not save this; try again"));
+          batch_lost (w, jobs, first, i + 1, error);
+          g_clear_error (&error);
+          w->in_batch = FALSE;
+          if (!wk_store_begin (w->db, &error))
+            {
+              batch_lost (w, jobs, i + 1, jobs->len, error);
+              g_clear_error (&error);
+              break;
+            }
+          w->in_batch = TRUE;
+          first = i + 1;
+        }
+    }
+  w->in_batch = FALSE;
+
+  if (w->db != NULL && !sqlite3_get_autocommit (w->db))
+    {
+      if (wk_store_commit (w->db, &error))
+        batch_committed (w);
+      else
+        batch_lost (w, jobs, first, jobs->len, error);
+    }
+  g_array_set_size (w->hooks, 0);
+
+  for (guint i = 0; i < jobs->len; i++)
+    job_complete (g_ptr_array_index (jobs, i));
+}
+
+/* The next job, with the batched jobs queued right behind it when it is a
+ * batched one: as many as are there now, never waiting for more. */
+static Job *
+worker_pop (Worker    *w,
+            GPtrArray *batch)
+{
+  Job *job = w->next != NULL ? g_steal_pointer (&w->next) : g_async_queue_pop (w->queue);
+
+  if (!job->batched)
+    return job;
+
+  g_ptr_array_add (batch, job);
+  while (batch->len < BATCH_MAX)
+    {
+      Job *more = g_async_queue_try_pop (w->queue);
+
+      if (more == NULL)
+        break;
+      if (!more->batched)
+        {
+          w->next = more;
+          break;
+        }
+      g_ptr_array_add (batch, more);
+    }
+  return NULL;
 }
 
 static gpointer
@@ -251,14 +403,23 @@ worker_main (gpointer data)
 
   for (;;)
     {
-      Job *job = g_async_queue_pop (w->queue);
+      g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+      Job *job = worker_pop (w, batch);
 
+      if (job == NULL && batch->len == 1)
+        job = g_ptr_array_steal_index (batch, 0);
+      if (job == NULL)
+        {
+          run_batch (w, batch);
+          continue;
+        }
       if (job->kind == JOB_STOP)
         {
           job_free (job);
           break;
         }
-      run_job (w, job);
+      job_execute (w, job);
+      job_complete (job);
     }
 
   worker_close_db (w);
@@ -292,6 +453,8 @@ wk_store_initable_init (GInitable     *initable,
   w->queue = g_async_queue_new ();
   w->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     stmt_finalize);
+  w->hooks = g_array_new (FALSE, FALSE, sizeof (Hook));
+  g_array_set_clear_func (w->hooks, hook_clear);
   g_mutex_init (&w->mutex);
   g_cond_init (&w->cond);
   self->worker = w;
@@ -496,6 +659,7 @@ run_async (WkStore             *self,
            GDestroyNotify       destroy,
            GDestroyNotify       result_destroy,
            gboolean             check_cancellable,
+           gboolean             batched,
            GCancellable        *cancellable,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
@@ -509,6 +673,7 @@ run_async (WkStore             *self,
 
   job = g_new0 (Job, 1);
   job->kind = JOB_RUN;
+  job->batched = batched;
   job->func = func;
   job->data = data;
   job->destroy = destroy;
@@ -537,7 +702,7 @@ wk_store_run_async (WkStore             *self,
   g_return_if_fail (func != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  run_async (self, func, data, destroy, NULL, FALSE,
+  run_async (self, func, data, destroy, NULL, FALSE, FALSE,
              cancellable, callback, user_data);
 }
 
@@ -555,7 +720,26 @@ wk_store_run_full_async (WkStore             *self,
   g_return_if_fail (func != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  run_async (self, func, data, destroy, result_destroy, TRUE,
+  run_async (self, func, data, destroy, result_destroy, TRUE, FALSE,
+             cancellable, callback, user_data);
+}
+
+void
+wk_store_run_batched_async (WkStore             *self,
+                            WkStoreJobFunc       func,
+                            gpointer             data,
+                            GDestroyNotify       destroy,
+                            GDestroyNotify       result_destroy,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (WK_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (result_destroy != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  run_async (self, func, data, destroy, result_destroy, TRUE, TRUE,
              cancellable, callback, user_data);
 }
 
@@ -731,28 +915,87 @@ exec_cached (sqlite3     *db,
   return wk_store_step_done (db, stmt, sql, error);
 }
 
+/* The worker running a batch on @db, else NULL. */
+static Worker *
+batch_worker (sqlite3 *db)
+{
+  Worker *w = g_private_get (&current_worker);
+
+  return w != NULL && w->db == db && w->in_batch ? w : NULL;
+}
+
 gboolean
 wk_store_begin (sqlite3  *db,
                 GError  **error)
 {
-  return exec_cached (db, "BEGIN IMMEDIATE", error);
+  Worker *w = batch_worker (db);
+
+  if (w == NULL)
+    return exec_cached (db, "BEGIN IMMEDIATE", error);
+
+  if (w->savepoint)
+    {
+      wk_db_set_error (db, SQLITE_ERROR, error, "starting a transaction within a transaction");
+      return FALSE;
+    }
+  if (!exec_cached (db, "SAVEPOINT wk_job", error))
+    return FALSE;
+  w->savepoint = TRUE;
+  return TRUE;
 }
 
 gboolean
 wk_store_commit (sqlite3  *db,
                  GError  **error)
 {
-  if (!exec_cached (db, "COMMIT", error))
+  Worker *w = batch_worker (db);
+
+  if (!exec_cached (db, w == NULL ? "COMMIT" : "RELEASE wk_job", error))
     {
       wk_store_rollback (db);
       return FALSE;
     }
+  if (w != NULL)
+    w->savepoint = FALSE;
   return TRUE;
 }
 
 void
 wk_store_rollback (sqlite3 *db)
 {
-  if (db != NULL && !sqlite3_get_autocommit (db))
+  Worker *w = db != NULL ? batch_worker (db) : NULL;
+
+  if (w != NULL && w->savepoint)
+    {
+      /* undoes the job's writes; the batch's transaction stays open
+       * (unless SQLite rolled it all back already) */
+      if (!sqlite3_get_autocommit (db))
+        sqlite3_exec (db, "ROLLBACK TO wk_job; RELEASE wk_job", NULL, NULL, NULL);
+      w->savepoint = FALSE;
+    }
+  else if (w == NULL && db != NULL && !sqlite3_get_autocommit (db))
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+wk_store_after_commit (sqlite3           *db,
+                       WkStoreCommitFunc  func,
+                       gpointer           data,
+                       GDestroyNotify     destroy)
+{
+  Worker *w = batch_worker (db);
+  Hook hook = { func, data, destroy };
+
+  g_return_if_fail (db != NULL);
+  g_return_if_fail (func != NULL);
+
+  if (w == NULL)
+    {
+      g_warn_if_fail (sqlite3_get_autocommit (db));
+      func (db, data);
+      hook_clear (&hook);
+      return;
+    }
+  g_warn_if_fail (!w->savepoint);
+  g_array_append_val (w->hooks, hook);
 }
