@@ -260,6 +260,247 @@ test_new_async (void)
   g_assert_true (WK_IS_STORE (store));
 }
 
+/* ---- group commit -------------------------------------------------------- */
+
+/* Holds the worker until opened, so that the jobs queued meanwhile are
+ * waiting together when it wakes up. */
+typedef struct {
+  GMutex   mutex;
+  GCond    cond;
+  gboolean open;
+  guint    commits;     /* real COMMITs since the gate, counted on the worker */
+  GPtrArray *told;      /* names, as wk_store_after_commit() hooks ran */
+} Gate;
+
+static int
+count_commit_cb (void *data)
+{
+  Gate *gate = data;
+
+  gate->commits++;
+  return 0;
+}
+
+static gpointer
+gate_job (sqlite3  *db,
+          gpointer  data,
+          GError  **error)
+{
+  Gate *gate = data;
+
+  sqlite3_commit_hook (db, count_commit_cb, gate);
+  g_mutex_lock (&gate->mutex);
+  while (!gate->open)
+    g_cond_wait (&gate->cond, &gate->mutex);
+  g_mutex_unlock (&gate->mutex);
+  return GINT_TO_POINTER (1);
+}
+
+static gpointer
+ungate_job (sqlite3  *db,
+            gpointer  data,
+            GError  **error)
+{
+  sqlite3_commit_hook (db, NULL, NULL);
+  return GINT_TO_POINTER (1);
+}
+
+typedef struct {
+  Gate       *gate;
+  const char *name;
+  gint64      ids[2];     /* lounges to insert, 0: none */
+  gboolean    roll_back;  /* then roll back and succeed */
+} Insert;
+
+static void
+told_cb (sqlite3  *db,
+         gpointer  data)
+{
+  Insert *insert = data;
+
+  g_ptr_array_add (insert->gate->told, (gpointer) insert->name);
+}
+
+static gpointer
+batched_insert_job (sqlite3  *db,
+                    gpointer  data,
+                    GError  **error)
+{
+  Insert *insert = data;
+
+  if (!wk_store_begin (db, error))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (insert->ids) && insert->ids[i] > 0; i++)
+    {
+      g_autoptr(WkStoreStmt) stmt = wk_store_prepare (db, "INSERT INTO lounge (id, name) VALUES (?, ?)",
+                                                      error);
+
+      if (stmt == NULL)
+        {
+          wk_store_rollback (db);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, insert->ids[i]);
+      sqlite3_bind_text (stmt, 2, insert->name, -1, SQLITE_STATIC);
+      if (!wk_store_step_done (db, stmt, "inserting", error))
+        {
+          wk_store_rollback (db);
+          return NULL;
+        }
+    }
+  if (insert->roll_back)
+    {
+      wk_store_rollback (db);
+      return g_strdup (insert->name);
+    }
+  if (!wk_store_commit (db, error))
+    return NULL;
+  wk_store_after_commit (db, told_cb, insert, NULL);
+  return g_strdup (insert->name);
+}
+
+/* The lounge with @id as another connection sees it: NULL if none. */
+static char *
+read_lounge (const char *path,
+             gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = wk_db_open (path, &error);
+  sqlite3_stmt *stmt = NULL;
+  char *name = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM lounge WHERE id = ?", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return name;
+}
+
+typedef struct {
+  WkStore    *store;
+  const char *path;
+  Insert     *insert;
+  char       *name;        /* owned: the job's result */
+  GError     *error;       /* owned */
+  gboolean    done;
+} Answer;
+
+static void
+answer_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  answer->name = wk_store_run_finish (answer->store, result, &answer->error);
+  answer->done = TRUE;
+  /* answered only once its writes are committed: another connection
+   * already sees them */
+  if (answer->name != NULL && !answer->insert->roll_back)
+    {
+      g_autofree char *seen = read_lounge (answer->path, answer->insert->ids[0]);
+
+      g_assert_cmpstr (seen, ==, answer->insert->name);
+    }
+}
+
+static void
+test_batch (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path ("store-batch.db");
+  g_autoptr(WkStore) store = wk_store_new (path, NULL, &error);
+  g_autoptr(GAsyncResult) gated = NULL;
+  Gate gate = { .told = g_ptr_array_new () };
+  Insert inserts[] = {
+    { &gate, "A", { 1, 0 }, FALSE },
+    { &gate, "B", { 2, 0 }, FALSE },
+    { &gate, "bad", { 5, 1 }, FALSE },     /* lounge 1 exists: fails, and 5 is undone */
+    { &gate, "undone", { 3, 0 }, TRUE },   /* rolls back its own writes, and succeeds */
+    { &gate, "D", { 4, 0 }, FALSE },
+  };
+  Answer answers[G_N_ELEMENTS (inserts)] = { { 0, }, };
+  g_autofree char *gone = NULL;
+
+  g_assert_no_error (error);
+  g_mutex_init (&gate.mutex);
+  g_cond_init (&gate.cond);
+
+  wk_store_run_async (store, gate_job, &gate, NULL, NULL, got_result_cb, &gated);
+  for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
+    {
+      answers[i].store = store;
+      answers[i].path = path;
+      answers[i].insert = &inserts[i];
+      wk_store_run_batched_async (store, batched_insert_job, &inserts[i], NULL, g_free, NULL,
+                                  answer_cb, &answers[i]);
+    }
+
+  g_mutex_lock (&gate.mutex);
+  gate.open = TRUE;
+  g_cond_signal (&gate.cond);
+  g_mutex_unlock (&gate.mutex);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    while (!answers[i].done)
+      g_main_context_iteration (NULL, TRUE);
+  wait_for (&gated);
+
+  /* each its own outcome */
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      if (i == 2)
+        {
+          g_assert_null (answers[i].name);
+          g_assert_error (answers[i].error, WK_ERROR, WK_ERROR_CONFLICT);
+        }
+      else
+        {
+          g_assert_no_error (answers[i].error);
+          g_assert_cmpstr (answers[i].name, ==, inserts[i].name);
+        }
+      g_free (answers[i].name);
+      g_clear_error (&answers[i].error);
+    }
+
+  /* all in one COMMIT, and only then told, in order */
+  g_assert_cmpuint (gate.commits, ==, 1);
+  g_assert_cmpuint (gate.told->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (gate.told, 0), ==, "A");
+  g_assert_cmpstr (g_ptr_array_index (gate.told, 1), ==, "B");
+  g_assert_cmpstr (g_ptr_array_index (gate.told, 2), ==, "D");
+
+  /* what failed or rolled back left nothing */
+  gone = read_lounge (path, 5);
+  g_assert_null (gone);
+  gone = read_lounge (path, 3);
+  g_assert_null (gone);
+
+  /* a batched job alone is a plain transaction: its hook runs at once */
+  {
+    Insert alone = { &gate, "E", { 6, 0 }, FALSE };
+    Answer answer = { store, path, &alone, NULL, NULL, FALSE };
+
+    wk_store_run_sync (store, ungate_job, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    wk_store_run_batched_async (store, batched_insert_job, &alone, NULL, g_free, NULL,
+                                answer_cb, &answer);
+    while (!answer.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (answer.error);
+    g_assert_cmpstr (answer.name, ==, "E");
+    g_assert_cmpuint (gate.told->len, ==, 4);
+    g_free (answer.name);
+  }
+
+  g_ptr_array_unref (gate.told);
+  g_mutex_clear (&gate.mutex);
+  g_cond_clear (&gate.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/store/cancel", test_cancel);
   g_test_add_func ("/store/open-failure", test_open_failure);
   g_test_add_func ("/store/new-async", test_new_async);
+  g_test_add_func ("/store/batch", test_batch);
 
   return g_test_run ();
 }
