@@ -12,9 +12,12 @@
 #include "wk-error.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* At most this many batched jobs share one transaction. */
 #define BATCH_MAX 64
+/* More statement addresses than a program has SQL constants: forget them. */
+#define BY_ADDRESS_MAX 1024
 
 typedef struct _Job Job;
 
@@ -36,6 +39,9 @@ typedef struct {
   GError          *open_error;   /* under mutex until opened, then read-only */
   sqlite3         *db;           /* worker only */
   GHashTable      *stmts;        /* worker only; sql → sqlite3_stmt */
+  GHashTable      *by_address;   /* worker only; the caller's sql pointer →
+                                  * a statement of stmts, to skip hashing */
+  GHashTable      *cached;       /* worker only; set of stmts' statements */
   Job             *next;         /* worker only: popped, not yet run */
   gboolean         in_batch;     /* worker only: jobs share a transaction */
   gboolean         savepoint;    /* worker only: a batched job's is open */
@@ -107,6 +113,8 @@ worker_unref (Worker *w)
 
   g_assert (w->db == NULL);
   g_clear_pointer (&w->queue, g_async_queue_unref);
+  g_clear_pointer (&w->by_address, g_hash_table_unref);
+  g_clear_pointer (&w->cached, g_hash_table_unref);
   g_clear_pointer (&w->stmts, g_hash_table_unref);
   g_clear_pointer (&w->hooks, g_array_unref);
   g_clear_error (&w->open_error);
@@ -136,7 +144,11 @@ static void
 worker_close_db (Worker *w)
 {
   if (w->stmts != NULL)
-    g_hash_table_remove_all (w->stmts);
+    {
+      g_hash_table_remove_all (w->by_address);
+      g_hash_table_remove_all (w->cached);
+      g_hash_table_remove_all (w->stmts);
+    }
   if (w->db != NULL)
     {
       int rc = sqlite3_close (w->db);
@@ -453,6 +465,8 @@ wk_store_initable_init (GInitable     *initable,
   w->queue = g_async_queue_new ();
   w->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     stmt_finalize);
+  w->by_address = g_hash_table_new (NULL, NULL);
+  w->cached = g_hash_table_new (NULL, NULL);
   w->hooks = g_array_new (FALSE, FALSE, sizeof (Hook));
   g_array_set_clear_func (w->hooks, hook_clear);
   g_mutex_init (&w->mutex);
@@ -846,9 +860,18 @@ wk_store_prepare (sqlite3     *db,
 
   if (w != NULL && w->db == db)
     {
+      /* the same constant again: no need to hash a long text */
+      stmt = g_hash_table_lookup (w->by_address, sql);
+      if (stmt != NULL && strcmp (sqlite3_sql (stmt), sql) == 0)
+        return stmt;
       stmt = g_hash_table_lookup (w->stmts, sql);
       if (stmt != NULL)
-        return stmt;
+        {
+          if (g_hash_table_size (w->by_address) >= BY_ADDRESS_MAX)
+            g_hash_table_remove_all (w->by_address);
+          g_hash_table_insert (w->by_address, (gpointer) sql, stmt);
+          return stmt;
+        }
     }
 
   rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
@@ -861,7 +884,10 @@ wk_store_prepare (sqlite3     *db,
     }
 
   if (w != NULL && w->db == db)
-    g_hash_table_insert (w->stmts, g_strdup (sql), stmt);
+    {
+      g_hash_table_insert (w->stmts, g_strdup (sql), stmt);
+      g_hash_table_add (w->cached, stmt);
+    }
 
   return stmt;
 }
@@ -870,14 +896,11 @@ void
 wk_store_release (WkStoreStmt *stmt)
 {
   Worker *w = g_private_get (&current_worker);
-  const char *sql;
 
   if (stmt == NULL)
     return;
 
-  sql = sqlite3_sql (stmt);
-  if (w != NULL && w->db == sqlite3_db_handle (stmt) && sql != NULL &&
-      g_hash_table_lookup (w->stmts, sql) == stmt)
+  if (w != NULL && w->db == sqlite3_db_handle (stmt) && g_hash_table_contains (w->cached, stmt))
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
