@@ -170,20 +170,58 @@ typedef struct {
   GError         *error;           /* owned */
 } Completion;
 
-/* On the task's context. */
+/* On the tasks' context: @data is a GPtrArray of Completion, answered in
+ * order. */
 static gboolean
 complete_cb (gpointer data)
 {
-  Completion *completion = data;
+  GPtrArray *completions = data;
 
-  if (completion->error != NULL)
-    g_task_return_error (completion->task, completion->error);
-  else
-    g_task_return_pointer (completion->task, completion->result, completion->result_destroy);
-  g_object_unref (completion->task);
-  g_free (completion);
+  for (guint i = 0; i < completions->len; i++)
+    {
+      Completion *completion = g_ptr_array_index (completions, i);
+
+      if (completion->error != NULL)
+        g_task_return_error (completion->task, completion->error);
+      else
+        g_task_return_pointer (completion->task, completion->result, completion->result_destroy);
+      g_object_unref (completion->task);
+      g_free (completion);
+    }
+  g_ptr_array_unref (completions);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Takes the outcome and the task of an async @job, and frees the job.
+ * Hand our reference to the task's own context and keep none: the last
+ * reference to the task (and so to the store) must never be dropped here
+ * after the caller has already been answered. */
+static Completion *
+completion_take (Job *job)
+{
+  Completion *completion = g_new0 (Completion, 1);
+
+  completion->task = g_steal_pointer (&job->task);
+  completion->result = g_steal_pointer (&job->result);
+  completion->result_destroy = job->result_destroy;
+  completion->error = g_steal_pointer (&job->error);
+  job_free (job);
+  return completion;
+}
+
+/* One wake-up of @context answers all of @completions. */
+static void
+completions_send (GPtrArray    *completions,
+                  GMainContext *context)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[wk-store] completion");
+  g_source_set_callback (source, complete_cb, completions, NULL);
+  g_source_attach (source, context);
+  g_source_unref (source);
 }
 
 /* Runs @job, keeping its outcome in job->result / job->error, and frees
@@ -227,25 +265,11 @@ job_complete (Job *job)
 {
   if (job->task != NULL)
     {
-      Completion *completion = g_new0 (Completion, 1);
-      GSource *source;
+      GMainContext *context = g_task_get_context (job->task);
+      GPtrArray *completions = g_ptr_array_new ();
 
-      /* Hand our reference to the task's own context and keep none: the
-       * last reference to the task (and so to the store) must never be
-       * dropped here after the caller has already been answered. */
-      completion->task = g_steal_pointer (&job->task);
-      completion->result = g_steal_pointer (&job->result);
-      completion->result_destroy = job->result_destroy;
-      completion->error = g_steal_pointer (&job->error);
-
-      source = g_idle_source_new ();
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_static_name (source, "[wk-store] completion");
-      g_source_set_callback (source, complete_cb, completion, NULL);
-      g_source_attach (source, g_task_get_context (completion->task));
-      g_source_unref (source);
-
-      job_free (job);
+      g_ptr_array_add (completions, completion_take (job));
+      completions_send (completions, context);
     }
   else if (job->mutex == NULL)
     {
@@ -319,6 +343,8 @@ run_batch (Worker    *w,
 {
   g_autoptr(GError) error = NULL;
   guint first = 0;    /* the first job of the open transaction */
+  GPtrArray *completions = NULL;
+  GMainContext *context = NULL;
 
   if (w->db != NULL && !wk_store_begin (w->db, &error))
     {
@@ -363,8 +389,28 @@ run_batch (Worker    *w,
     }
   g_array_set_size (w->hooks, 0);
 
+  /* in order, one wake-up per context for all (normally just one) */
   for (guint i = 0; i < jobs->len; i++)
-    job_complete (g_ptr_array_index (jobs, i));
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+      GMainContext *job_context = job->task != NULL ? g_task_get_context (job->task) : NULL;
+
+      if (completions != NULL && job_context != context)
+        completions_send (g_steal_pointer (&completions), context);
+      if (job_context == NULL)
+        {
+          job_complete (job);
+          continue;
+        }
+      if (completions == NULL)
+        {
+          completions = g_ptr_array_new ();
+          context = job_context;
+        }
+      g_ptr_array_add (completions, completion_take (job));
+    }
+  if (completions != NULL)
+    completions_send (g_steal_pointer (&completions), context);
 }
 
 /* The next job, with the batched jobs queued right behind it when it is a
