@@ -363,8 +363,13 @@ run_batch (Worker    *w,
        * rest go on in a new transaction. */
       if (w->db != NULL && sqlite3_get_autocommit (w->db))
         {
-          error = g_error_new_literal (WK_ERROR, WK_ERROR_FAILED,
-                                       _("The database could not save this; try again"));
+          Job *job = g_ptr_array_index (jobs, i);
+
+          /* what failed this job failed the others */
+          if (job->error != NULL)
+            error = g_error_copy (job->error);
+          else
+            wk_db_set_error (w->db, SQLITE_ABORT, &error, "a batch of changes rolled back");
           batch_lost (w, jobs, first, i + 1, error);
           g_clear_error (&error);
           w->in_batch = FALSE;

@@ -310,6 +310,8 @@ typedef struct {
   const char *name;
   gint64      ids[2];     /* lounges to insert, 0: none */
   gboolean    roll_back;  /* then roll back and succeed */
+  gboolean    lose_all;   /* then fail as SQLite does on a full disk:
+                           * the whole transaction rolled back */
 } Insert;
 
 static void
@@ -352,6 +354,13 @@ batched_insert_job (sqlite3  *db,
     {
       wk_store_rollback (db);
       return g_strdup (insert->name);
+    }
+  if (insert->lose_all)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error_literal (error, WK_ERROR, WK_ERROR_UNAVAILABLE, "the disk is full");
+      wk_store_rollback (db);
+      return NULL;
     }
   if (!wk_store_commit (db, error))
     return NULL;
@@ -417,11 +426,11 @@ test_batch (void)
   g_autoptr(GAsyncResult) gated = NULL;
   Gate gate = { .told = g_ptr_array_new () };
   Insert inserts[] = {
-    { &gate, "A", { 1, 0 }, FALSE },
-    { &gate, "B", { 2, 0 }, FALSE },
-    { &gate, "bad", { 5, 1 }, FALSE },     /* lounge 1 exists: fails, and 5 is undone */
-    { &gate, "undone", { 3, 0 }, TRUE },   /* rolls back its own writes, and succeeds */
-    { &gate, "D", { 4, 0 }, FALSE },
+    { &gate, "A", { 1, 0 }, FALSE, FALSE },
+    { &gate, "B", { 2, 0 }, FALSE, FALSE },
+    { &gate, "bad", { 5, 1 }, FALSE, FALSE },     /* lounge 1 exists: fails, and 5 is undone */
+    { &gate, "undone", { 3, 0 }, TRUE, FALSE },   /* rolls back its own writes, and succeeds */
+    { &gate, "D", { 4, 0 }, FALSE, FALSE },
   };
   Answer answers[G_N_ELEMENTS (inserts)] = { { 0, }, };
   g_autofree char *gone = NULL;
@@ -481,7 +490,7 @@ test_batch (void)
 
   /* a batched job alone is a plain transaction: its hook runs at once */
   {
-    Insert alone = { &gate, "E", { 6, 0 }, FALSE };
+    Insert alone = { &gate, "E", { 6, 0 }, FALSE, FALSE };
     Answer answer = { store, path, &alone, NULL, NULL, FALSE };
 
     wk_store_run_sync (store, ungate_job, NULL, NULL, NULL, &error);
@@ -501,6 +510,79 @@ test_batch (void)
   g_cond_clear (&gate.cond);
 }
 
+/* When SQLite rolls the whole transaction back (a full disk, an I/O
+ * error), the jobs before lose their writes and fail too; those after go
+ * on in a new transaction. */
+static void
+test_batch_lost (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path ("store-batch-lost.db");
+  g_autoptr(WkStore) store = wk_store_new (path, NULL, &error);
+  g_autoptr(GAsyncResult) gated = NULL;
+  Gate gate = { .told = g_ptr_array_new () };
+  Insert inserts[] = {
+    { &gate, "before", { 1, 0 }, FALSE, FALSE },
+    { &gate, "full", { 2, 0 }, FALSE, TRUE },
+    { &gate, "after", { 3, 0 }, FALSE, FALSE },
+  };
+  Answer answers[G_N_ELEMENTS (inserts)] = { { 0, }, };
+  g_autofree char *before = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_mutex_init (&gate.mutex);
+  g_cond_init (&gate.cond);
+
+  wk_store_run_async (store, gate_job, &gate, NULL, NULL, got_result_cb, &gated);
+  for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
+    {
+      answers[i].store = store;
+      answers[i].path = path;
+      answers[i].insert = &inserts[i];
+      wk_store_run_batched_async (store, batched_insert_job, &inserts[i], NULL, g_free, NULL,
+                                  answer_cb, &answers[i]);
+    }
+  g_mutex_lock (&gate.mutex);
+  gate.open = TRUE;
+  g_cond_signal (&gate.cond);
+  g_mutex_unlock (&gate.mutex);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    while (!answers[i].done)
+      g_main_context_iteration (NULL, TRUE);
+  wait_for (&gated);
+  wk_store_run_sync (store, ungate_job, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* the first fails with the second's error; the third is committed */
+  g_assert_null (answers[0].name);
+  g_assert_error (answers[0].error, WK_ERROR, WK_ERROR_UNAVAILABLE);
+  g_assert_null (answers[1].name);
+  g_assert_error (answers[1].error, WK_ERROR, WK_ERROR_UNAVAILABLE);
+  g_assert_no_error (answers[2].error);
+  g_assert_cmpstr (answers[2].name, ==, "after");
+  g_assert_cmpuint (gate.commits, ==, 1);
+  g_assert_cmpuint (gate.told->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (gate.told, 0), ==, "after");
+
+  before = read_lounge (path, 1);
+  full = read_lounge (path, 2);
+  after = read_lounge (path, 3);
+  g_assert_null (before);
+  g_assert_null (full);
+  g_assert_cmpstr (after, ==, "after");
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_free (answers[i].name);
+      g_clear_error (&answers[i].error);
+    }
+  g_ptr_array_unref (gate.told);
+  g_mutex_clear (&gate.mutex);
+  g_cond_clear (&gate.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/store/open-failure", test_open_failure);
   g_test_add_func ("/store/new-async", test_new_async);
   g_test_add_func ("/store/batch", test_batch);
+  g_test_add_func ("/store/batch/lost", test_batch_lost);
 
   return g_test_run ();
 }
