@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "../common/wk-test-gate.h"
 #include "../common/wk-test-seed.h"
 
 #include "wk-error.h"
@@ -1520,46 +1521,6 @@ test_visits_and_staff (Fixture       *fx,
     }
 }
 
-/* Holds the store's worker until opened, so that the check-ins sent
- * meanwhile wait together and go into one group commit. */
-typedef struct {
-  GMutex   mutex;
-  GCond    cond;
-  gboolean open;
-  guint    commits;     /* real COMMITs, counted on the worker */
-} Gate;
-
-static int
-count_commit_cb (void *data)
-{
-  ((Gate *) data)->commits++;
-  return 0;
-}
-
-static gpointer
-gate_job (sqlite3  *db,
-          gpointer  data,
-          GError  **error)
-{
-  Gate *gate = data;
-
-  sqlite3_commit_hook (db, count_commit_cb, gate);
-  g_mutex_lock (&gate->mutex);
-  while (!gate->open)
-    g_cond_wait (&gate->cond, &gate->mutex);
-  g_mutex_unlock (&gate->mutex);
-  return GINT_TO_POINTER (1);
-}
-
-static gpointer
-ungate_job (sqlite3  *db,
-            gpointer  data,
-            GError  **error)
-{
-  sqlite3_commit_hook (db, NULL, NULL);
-  return GINT_TO_POINTER (1);
-}
-
 /* Check-ins queued together share one transaction, yet each has its own
  * outcome: a bad one fails alone, a repeated UUID is the same visit, and
  * the events reach subscribers once, in log order, after the COMMIT. */
@@ -1569,7 +1530,6 @@ test_check_in_batch (Fixture       *fx,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GAsyncResult) gated = NULL;
   g_autoptr(WkCheckInRequest) a = guest_request ("Batch A");
   g_autoptr(WkCheckInRequest) bad = guest_request ("Batch Nowhere");
   g_autoptr(WkCheckInRequest) b = guest_request ("Batch B");
@@ -1577,12 +1537,10 @@ test_check_in_batch (Fixture       *fx,
   WkCheckInRequest *requests[] = { a, bad, b, a, c };
   GAsyncResult *results[G_N_ELEMENTS (requests)] = { NULL, };
   WkVisit *visits[G_N_ELEMENTS (requests)] = { NULL, };
-  Gate gate = { 0, };
+  WkTestGate *gate;
   gint64 events_before = N_EVENTS (fx);
   guint sub;
 
-  g_mutex_init (&gate.mutex);
-  g_cond_init (&gate.cond);
   bad->lounge_id = 99;
 
   /* listening from the start of the log: caught up before the gate */
@@ -1591,13 +1549,10 @@ test_check_in_batch (Fixture       *fx,
   wait_for_events (events, events_before, 10);
   g_assert_cmpuint (events->len, ==, events_before);
 
-  wk_store_run_async (fx->store, gate_job, &gate, NULL, NULL, got_result_cb, &gated);
+  gate = wk_test_gate_new (fx->store);
   for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
     wk_desk_check_in_async (fx->desk, requests[i], NULL, got_result_cb, &results[i]);
-  g_mutex_lock (&gate.mutex);
-  gate.open = TRUE;
-  g_cond_signal (&gate.cond);
-  g_mutex_unlock (&gate.mutex);
+  wk_test_gate_open (gate);
 
   for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
     {
@@ -1616,12 +1571,9 @@ test_check_in_batch (Fixture       *fx,
         }
       g_object_unref (results[i]);
     }
-  wait_for (&gated);
-  wk_store_run_sync (fx->store, ungate_job, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
   /* one transaction for all five */
-  g_assert_cmpuint (gate.commits, ==, 1);
+  g_assert_cmpuint (wk_test_gate_get_commits (gate), ==, 1);
+  wk_test_gate_free (gate);
 
   /* the repeated UUID is the same visit; the queue follows the order sent */
   g_assert_cmpint (wk_visit_get_id (visits[3]), ==, wk_visit_get_id (visits[0]));
@@ -1651,8 +1603,6 @@ test_check_in_batch (Fixture       *fx,
   wk_desk_unsubscribe (fx->desk, sub);
   for (guint i = 0; i < G_N_ELEMENTS (visits); i++)
     g_clear_object (&visits[i]);
-  g_mutex_clear (&gate.mutex);
-  g_cond_clear (&gate.cond);
 }
 
 int

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "../common/wk-test-gate.h"
+
 #include "wk-db.h"
 #include "wk-error.h"
 #include "wk-store.h"
@@ -262,51 +264,13 @@ test_new_async (void)
 
 /* ---- group commit -------------------------------------------------------- */
 
-/* Holds the worker until opened, so that the jobs queued meanwhile are
- * waiting together when it wakes up. */
+/* What wk_store_after_commit() hooks told, in order. */
 typedef struct {
-  GMutex   mutex;
-  GCond    cond;
-  gboolean open;
-  guint    commits;     /* real COMMITs since the gate, counted on the worker */
-  GPtrArray *told;      /* names, as wk_store_after_commit() hooks ran */
-} Gate;
-
-static int
-count_commit_cb (void *data)
-{
-  Gate *gate = data;
-
-  gate->commits++;
-  return 0;
-}
-
-static gpointer
-gate_job (sqlite3  *db,
-          gpointer  data,
-          GError  **error)
-{
-  Gate *gate = data;
-
-  sqlite3_commit_hook (db, count_commit_cb, gate);
-  g_mutex_lock (&gate->mutex);
-  while (!gate->open)
-    g_cond_wait (&gate->cond, &gate->mutex);
-  g_mutex_unlock (&gate->mutex);
-  return GINT_TO_POINTER (1);
-}
-
-static gpointer
-ungate_job (sqlite3  *db,
-            gpointer  data,
-            GError  **error)
-{
-  sqlite3_commit_hook (db, NULL, NULL);
-  return GINT_TO_POINTER (1);
-}
+  GPtrArray *told;      /* of names */
+} Told;
 
 typedef struct {
-  Gate       *gate;
+  Told       *told;
   const char *name;
   gint64      ids[2];     /* lounges to insert, 0: none */
   gboolean    roll_back;  /* then roll back and succeed */
@@ -320,7 +284,7 @@ told_cb (sqlite3  *db,
 {
   Insert *insert = data;
 
-  g_ptr_array_add (insert->gate->told, (gpointer) insert->name);
+  g_ptr_array_add (insert->told->told, (gpointer) insert->name);
 }
 
 static gpointer
@@ -423,23 +387,21 @@ test_batch (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = db_path ("store-batch.db");
   g_autoptr(WkStore) store = wk_store_new (path, NULL, &error);
-  g_autoptr(GAsyncResult) gated = NULL;
-  Gate gate = { .told = g_ptr_array_new () };
+  Told told = { g_ptr_array_new () };
+  WkTestGate *gate;
   Insert inserts[] = {
-    { &gate, "A", { 1, 0 }, FALSE, FALSE },
-    { &gate, "B", { 2, 0 }, FALSE, FALSE },
-    { &gate, "bad", { 5, 1 }, FALSE, FALSE },     /* lounge 1 exists: fails, and 5 is undone */
-    { &gate, "undone", { 3, 0 }, TRUE, FALSE },   /* rolls back its own writes, and succeeds */
-    { &gate, "D", { 4, 0 }, FALSE, FALSE },
+    { &told, "A", { 1, 0 }, FALSE, FALSE },
+    { &told, "B", { 2, 0 }, FALSE, FALSE },
+    { &told, "bad", { 5, 1 }, FALSE, FALSE },     /* lounge 1 exists: fails, and 5 is undone */
+    { &told, "undone", { 3, 0 }, TRUE, FALSE },   /* rolls back its own writes, and succeeds */
+    { &told, "D", { 4, 0 }, FALSE, FALSE },
   };
   Answer answers[G_N_ELEMENTS (inserts)] = { { 0, }, };
   g_autofree char *gone = NULL;
 
   g_assert_no_error (error);
-  g_mutex_init (&gate.mutex);
-  g_cond_init (&gate.cond);
 
-  wk_store_run_async (store, gate_job, &gate, NULL, NULL, got_result_cb, &gated);
+  gate = wk_test_gate_new (store);
   for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
     {
       answers[i].store = store;
@@ -448,15 +410,10 @@ test_batch (void)
       wk_store_run_batched_async (store, batched_insert_job, &inserts[i], NULL, g_free, NULL,
                                   answer_cb, &answers[i]);
     }
-
-  g_mutex_lock (&gate.mutex);
-  gate.open = TRUE;
-  g_cond_signal (&gate.cond);
-  g_mutex_unlock (&gate.mutex);
+  wk_test_gate_open (gate);
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     while (!answers[i].done)
       g_main_context_iteration (NULL, TRUE);
-  wait_for (&gated);
 
   /* each its own outcome */
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
@@ -476,11 +433,12 @@ test_batch (void)
     }
 
   /* all in one COMMIT, and only then told, in order */
-  g_assert_cmpuint (gate.commits, ==, 1);
-  g_assert_cmpuint (gate.told->len, ==, 3);
-  g_assert_cmpstr (g_ptr_array_index (gate.told, 0), ==, "A");
-  g_assert_cmpstr (g_ptr_array_index (gate.told, 1), ==, "B");
-  g_assert_cmpstr (g_ptr_array_index (gate.told, 2), ==, "D");
+  g_assert_cmpuint (wk_test_gate_get_commits (gate), ==, 1);
+  wk_test_gate_free (gate);
+  g_assert_cmpuint (told.told->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (told.told, 0), ==, "A");
+  g_assert_cmpstr (g_ptr_array_index (told.told, 1), ==, "B");
+  g_assert_cmpstr (g_ptr_array_index (told.told, 2), ==, "D");
 
   /* what failed or rolled back left nothing */
   gone = read_lounge (path, 5);
@@ -490,24 +448,20 @@ test_batch (void)
 
   /* a batched job alone is a plain transaction: its hook runs at once */
   {
-    Insert alone = { &gate, "E", { 6, 0 }, FALSE, FALSE };
+    Insert alone = { &told, "E", { 6, 0 }, FALSE, FALSE };
     Answer answer = { store, path, &alone, NULL, NULL, FALSE };
 
-    wk_store_run_sync (store, ungate_job, NULL, NULL, NULL, &error);
-    g_assert_no_error (error);
     wk_store_run_batched_async (store, batched_insert_job, &alone, NULL, g_free, NULL,
                                 answer_cb, &answer);
     while (!answer.done)
       g_main_context_iteration (NULL, TRUE);
     g_assert_no_error (answer.error);
     g_assert_cmpstr (answer.name, ==, "E");
-    g_assert_cmpuint (gate.told->len, ==, 4);
+    g_assert_cmpuint (told.told->len, ==, 4);
     g_free (answer.name);
   }
 
-  g_ptr_array_unref (gate.told);
-  g_mutex_clear (&gate.mutex);
-  g_cond_clear (&gate.cond);
+  g_ptr_array_unref (told.told);
 }
 
 /* When SQLite rolls the whole transaction back (a full disk, an I/O
@@ -519,12 +473,12 @@ test_batch_lost (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = db_path ("store-batch-lost.db");
   g_autoptr(WkStore) store = wk_store_new (path, NULL, &error);
-  g_autoptr(GAsyncResult) gated = NULL;
-  Gate gate = { .told = g_ptr_array_new () };
+  Told told = { g_ptr_array_new () };
+  WkTestGate *gate;
   Insert inserts[] = {
-    { &gate, "before", { 1, 0 }, FALSE, FALSE },
-    { &gate, "full", { 2, 0 }, FALSE, TRUE },
-    { &gate, "after", { 3, 0 }, FALSE, FALSE },
+    { &told, "before", { 1, 0 }, FALSE, FALSE },
+    { &told, "full", { 2, 0 }, FALSE, TRUE },
+    { &told, "after", { 3, 0 }, FALSE, FALSE },
   };
   Answer answers[G_N_ELEMENTS (inserts)] = { { 0, }, };
   g_autofree char *before = NULL;
@@ -532,10 +486,8 @@ test_batch_lost (void)
   g_autofree char *after = NULL;
 
   g_assert_no_error (error);
-  g_mutex_init (&gate.mutex);
-  g_cond_init (&gate.cond);
 
-  wk_store_run_async (store, gate_job, &gate, NULL, NULL, got_result_cb, &gated);
+  gate = wk_test_gate_new (store);
   for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
     {
       answers[i].store = store;
@@ -544,16 +496,10 @@ test_batch_lost (void)
       wk_store_run_batched_async (store, batched_insert_job, &inserts[i], NULL, g_free, NULL,
                                   answer_cb, &answers[i]);
     }
-  g_mutex_lock (&gate.mutex);
-  gate.open = TRUE;
-  g_cond_signal (&gate.cond);
-  g_mutex_unlock (&gate.mutex);
+  wk_test_gate_open (gate);
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     while (!answers[i].done)
       g_main_context_iteration (NULL, TRUE);
-  wait_for (&gated);
-  wk_store_run_sync (store, ungate_job, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
 
   /* the first fails with the second's error; the third is committed */
   g_assert_null (answers[0].name);
@@ -562,9 +508,10 @@ test_batch_lost (void)
   g_assert_error (answers[1].error, WK_ERROR, WK_ERROR_UNAVAILABLE);
   g_assert_no_error (answers[2].error);
   g_assert_cmpstr (answers[2].name, ==, "after");
-  g_assert_cmpuint (gate.commits, ==, 1);
-  g_assert_cmpuint (gate.told->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (gate.told, 0), ==, "after");
+  g_assert_cmpuint (wk_test_gate_get_commits (gate), ==, 1);
+  wk_test_gate_free (gate);
+  g_assert_cmpuint (told.told->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (told.told, 0), ==, "after");
 
   before = read_lounge (path, 1);
   full = read_lounge (path, 2);
@@ -578,9 +525,7 @@ test_batch_lost (void)
       g_free (answers[i].name);
       g_clear_error (&answers[i].error);
     }
-  g_ptr_array_unref (gate.told);
-  g_mutex_clear (&gate.mutex);
-  g_cond_clear (&gate.cond);
+  g_ptr_array_unref (told.told);
 }
 
 int
