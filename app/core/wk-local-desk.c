@@ -363,6 +363,22 @@ job_done_cb (GObject      *source,
     g_task_return_pointer (task, value, result_destroy);
 }
 
+static Pending *
+pending_new (WkLocalDesk         *self,
+             gpointer             source_tag,
+             GDestroyNotify       result_destroy,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (pending->task, source_tag);
+  pending->result_destroy = result_destroy;
+  return pending;
+}
+
 static void
 run_job (WkLocalDesk         *self,
          gpointer             source_tag,
@@ -373,14 +389,31 @@ run_job (WkLocalDesk         *self,
          GAsyncReadyCallback  callback,
          gpointer             user_data)
 {
-  Pending *pending = g_new0 (Pending, 1);
-
-  pending->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (pending->task, source_tag);
-  pending->result_destroy = result_destroy;
+  Pending *pending = pending_new (self, source_tag, result_destroy,
+                                  cancellable, callback, user_data);
 
   wk_store_run_full_async (self->store, func, args, args_free, result_destroy,
                            cancellable, job_done_cb, pending);
+}
+
+/* The same for a job that writes in one transaction and may share it with
+ * others queued at the same time (wk_store_run_batched_async()): what a
+ * busy lounge sends most, check-ins and surveys. */
+static void
+run_batched_job (WkLocalDesk         *self,
+                 gpointer             source_tag,
+                 WkStoreJobFunc       func,
+                 Args                *args,
+                 GDestroyNotify       result_destroy,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  Pending *pending = pending_new (self, source_tag, result_destroy,
+                                  cancellable, callback, user_data);
+
+  wk_store_run_batched_async (self->store, func, args, args_free, result_destroy,
+                              cancellable, job_done_cb, pending);
 }
 
 /* Fails the operation before anything is queued. */
@@ -591,12 +624,20 @@ one_row (sqlite3       *db,
   " p.credential_hash AS credential_hash" \
   " FROM person p"
 
-/* a waiting visit's 1-based place in its lounge's queue, else 0 */
+/* a waiting visit's 1-based place in its lounge's queue, else 0: the
+ * waiting count less those behind it, which costs nothing for a visit just
+ * checked in.  "Behind" is two counts, later seconds and the same second
+ * with a higher id, so each is a range of the visit_queue index (whose last
+ * column is the id); one row-value comparison would walk every visit of
+ * the same second, thousands when a lounge is busy. */
 #define VISIT_POSITION \
   "CASE WHEN v.status = 'waiting' THEN" \
   "  (SELECT COALESCE (SUM (c.n), 0) FROM visit_waiting_count c WHERE c.lounge_id = v.lounge_id)" \
   "  - (SELECT COUNT(*) FROM visit w WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
-  "     AND (w.checked_in_at, w.id) > (v.checked_in_at, v.id))" \
+  "     AND w.checked_in_at > v.checked_in_at)" \
+  "  - (SELECT COUNT(*) FROM visit w INDEXED BY visit_queue" \
+  "     WHERE w.lounge_id = v.lounge_id AND w.status = 'waiting'" \
+  "     AND w.checked_in_at = v.checked_in_at AND w.id > v.id)" \
   "  ELSE 0 END"
 
 /* the same in one pass, where the query lists a whole lounge's queue */
@@ -908,16 +949,49 @@ tx_begin (Tx       *tx,
   return TRUE;
 }
 
+typedef struct {
+  EventHub  *hub;      /* owned */
+  GPtrArray *events;   /* owned */
+} Publish;
+
+static void
+publish_free (gpointer data)
+{
+  Publish *publish = data;
+
+  event_hub_unref (publish->hub);
+  g_ptr_array_unref (publish->events);
+  g_free (publish);
+}
+
+static void
+publish_cb (sqlite3  *db,
+            gpointer  data)
+{
+  Publish *publish = data;
+
+  event_hub_publish (publish->hub, db, publish->events);
+}
+
+/* Commits; the events go to subscribers once they are committed for good
+ * (in a group commit: after the batch's COMMIT). */
 static gboolean
 tx_commit (Tx        *tx,
            EventHub  *hub,
            GError   **error)
 {
   sqlite3 *db = g_steal_pointer (&tx->db);
+  Publish *publish;
 
   if (!wk_store_commit (db, error))
     return FALSE;
-  event_hub_publish (hub, db, tx->events);
+  if (hub == NULL || tx->events->len == 0)
+    return TRUE;
+
+  publish = g_new (Publish, 1);
+  publish->hub = event_hub_ref (hub);
+  publish->events = g_ptr_array_ref (tx->events);
+  wk_store_after_commit (db, publish_cb, publish, publish_free);
   return TRUE;
 }
 
@@ -1992,7 +2066,7 @@ wk_local_desk_check_in (WkDesk                 *desk,
   if (a->check_in->subject != NULL)
     g_strstrip (a->check_in->subject);
 
-  run_job (self, wk_desk_check_in_async, check_in_job, a, g_object_unref,
+  run_batched_job (self, wk_desk_check_in_async, check_in_job, a, g_object_unref,
            cancellable, callback, user_data);
 }
 
@@ -3465,7 +3539,7 @@ wk_local_desk_submit_survey (WkDesk                *desk,
 
   a = args_new (self);
   a->survey = wk_survey_request_copy (request);
-  run_job (self, wk_desk_submit_survey_async, submit_survey_job, a, g_object_unref,
+  run_batched_job (self, wk_desk_submit_survey_async, submit_survey_job, a, g_object_unref,
            cancellable, callback, user_data);
 }
 

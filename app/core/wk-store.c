@@ -12,6 +12,20 @@
 #include "wk-error.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* At most this many batched jobs share one transaction. */
+#define BATCH_MAX 64
+/* More statement addresses than a program has SQL constants: forget them. */
+#define BY_ADDRESS_MAX 1024
+
+typedef struct _Job Job;
+
+typedef struct {
+  WkStoreCommitFunc  func;
+  gpointer           data;
+  GDestroyNotify     destroy;
+} Hook;
 
 /* The worker's state lives apart from the GObject: the thread holds its
  * own reference, so the store may even be disposed on the worker. */
@@ -25,6 +39,13 @@ typedef struct {
   GError          *open_error;   /* under mutex until opened, then read-only */
   sqlite3         *db;           /* worker only */
   GHashTable      *stmts;        /* worker only; sql → sqlite3_stmt */
+  GHashTable      *by_address;   /* worker only; the caller's sql pointer →
+                                  * a statement of stmts, to skip hashing */
+  GHashTable      *cached;       /* worker only; set of stmts' statements */
+  Job             *next;         /* worker only: popped, not yet run */
+  gboolean         in_batch;     /* worker only: jobs share a transaction */
+  gboolean         savepoint;    /* worker only: a batched job's is open */
+  GArray          *hooks;        /* worker only: of Hook, for the batch's COMMIT */
 } Worker;
 
 typedef enum {
@@ -32,8 +53,9 @@ typedef enum {
   JOB_STOP,
 } JobKind;
 
-typedef struct {
+struct _Job {
   JobKind         kind;
+  gboolean        batched;
   WkStoreJobFunc  func;
   gpointer        data;
   GDestroyNotify  destroy;
@@ -44,9 +66,9 @@ typedef struct {
   GMutex         *mutex;
   GCond          *cond;
   gboolean        done;
-  gpointer        result;
+  gpointer        result;        /* also of an async job until completed */
   GError         *error;
-} Job;
+};
 
 struct _WkStore
 {
@@ -91,7 +113,10 @@ worker_unref (Worker *w)
 
   g_assert (w->db == NULL);
   g_clear_pointer (&w->queue, g_async_queue_unref);
+  g_clear_pointer (&w->by_address, g_hash_table_unref);
+  g_clear_pointer (&w->cached, g_hash_table_unref);
   g_clear_pointer (&w->stmts, g_hash_table_unref);
+  g_clear_pointer (&w->hooks, g_array_unref);
   g_clear_error (&w->open_error);
   g_mutex_clear (&w->mutex);
   g_cond_clear (&w->cond);
@@ -119,7 +144,11 @@ static void
 worker_close_db (Worker *w)
 {
   if (w->stmts != NULL)
-    g_hash_table_remove_all (w->stmts);
+    {
+      g_hash_table_remove_all (w->by_address);
+      g_hash_table_remove_all (w->cached);
+      g_hash_table_remove_all (w->stmts);
+    }
   if (w->db != NULL)
     {
       int rc = sqlite3_close (w->db);
@@ -141,94 +170,280 @@ typedef struct {
   GError         *error;           /* owned */
 } Completion;
 
-/* On the task's context. */
+/* On the tasks' context: @data is a GPtrArray of Completion, answered in
+ * order. */
 static gboolean
 complete_cb (gpointer data)
 {
-  Completion *completion = data;
+  GPtrArray *completions = data;
 
-  if (completion->error != NULL)
-    g_task_return_error (completion->task, completion->error);
-  else
-    g_task_return_pointer (completion->task, completion->result, completion->result_destroy);
-  g_object_unref (completion->task);
-  g_free (completion);
+  for (guint i = 0; i < completions->len; i++)
+    {
+      Completion *completion = g_ptr_array_index (completions, i);
+
+      if (completion->error != NULL)
+        g_task_return_error (completion->task, completion->error);
+      else
+        g_task_return_pointer (completion->task, completion->result, completion->result_destroy);
+      g_object_unref (completion->task);
+      g_free (completion);
+    }
+  g_ptr_array_unref (completions);
 
   return G_SOURCE_REMOVE;
 }
 
-static void
-run_job (Worker *w,
-         Job    *job)
+/* Takes the outcome and the task of an async @job, and frees the job.
+ * Hand our reference to the task's own context and keep none: the last
+ * reference to the task (and so to the store) must never be dropped here
+ * after the caller has already been answered. */
+static Completion *
+completion_take (Job *job)
 {
-  g_autoptr(GError) error = NULL;
-  gpointer result = NULL;
+  Completion *completion = g_new0 (Completion, 1);
 
-  if (g_cancellable_is_cancelled (job->cancellable))
-    g_cancellable_set_error_if_cancelled (job->cancellable, &error);
+  completion->task = g_steal_pointer (&job->task);
+  completion->result = g_steal_pointer (&job->result);
+  completion->result_destroy = job->result_destroy;
+  completion->error = g_steal_pointer (&job->error);
+  job_free (job);
+  return completion;
+}
+
+/* One wake-up of @context answers all of @completions. */
+static void
+completions_send (GPtrArray    *completions,
+                  GMainContext *context)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[wk-store] completion");
+  g_source_set_callback (source, complete_cb, completions, NULL);
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
+/* Runs @job, keeping its outcome in job->result / job->error, and frees
+ * its input (on the worker, before the caller learns the outcome). */
+static void
+job_execute (Worker *w,
+             Job    *job)
+{
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, &job->error))
+    {
+      /* skipped */
+    }
   else if (w->db == NULL)
     {
       if (w->open_error != NULL)
-        error = g_error_copy (w->open_error);
+        job->error = g_error_copy (w->open_error);
       else
-        error = g_error_new_literal (WK_ERROR, WK_ERROR_UNAVAILABLE,
-                                     _("The database is closed"));
+        job->error = g_error_new_literal (WK_ERROR, WK_ERROR_UNAVAILABLE,
+                                          _("The database is closed"));
     }
   else
     {
-      result = job->func (w->db, job->data, &error);
-      /* a job must never leave a transaction open */
-      if (!sqlite3_get_autocommit (w->db))
+      job->result = job->func (w->db, job->data, &job->error);
+      /* a job must never leave a transaction (in a batch: its savepoint)
+       * open */
+      if (w->in_batch ? w->savepoint : !sqlite3_get_autocommit (w->db))
         {
           g_critical ("A store job left a transaction open; rolling back");
           wk_store_rollback (w->db);
         }
     }
 
-  /* free the input on the worker, before the caller learns the outcome */
   if (job->destroy != NULL && job->data != NULL)
     job->destroy (job->data);
   job->destroy = NULL;
+}
 
+/* Hands job->result / job->error to whoever waits for them. */
+static void
+job_complete (Job *job)
+{
   if (job->task != NULL)
     {
-      Completion *completion = g_new0 (Completion, 1);
-      GSource *source;
+      GMainContext *context = g_task_get_context (job->task);
+      GPtrArray *completions = g_ptr_array_new ();
 
-      /* Hand our reference to the task's own context and keep none: the
-       * last reference to the task (and so to the store) must never be
-       * dropped here after the caller has already been answered. */
-      completion->task = g_steal_pointer (&job->task);
-      completion->result = result;
-      completion->result_destroy = job->result_destroy;
-      completion->error = g_steal_pointer (&error);
-
-      source = g_idle_source_new ();
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_static_name (source, "[wk-store] completion");
-      g_source_set_callback (source, complete_cb, completion, NULL);
-      g_source_attach (source, g_task_get_context (completion->task));
-      g_source_unref (source);
-
-      job_free (job);
+      g_ptr_array_add (completions, completion_take (job));
+      completions_send (completions, context);
     }
   else if (job->mutex == NULL)
     {
       /* detached: nobody waits for a result */
-      if (error != NULL)
-        g_warning ("A detached store job failed: %s", error->message);
+      if (job->error != NULL)
+        g_warning ("A detached store job failed: %s", job->error->message);
+      g_clear_error (&job->error);
       job_free (job);
     }
   else
     {
       g_mutex_lock (job->mutex);
-      job->result = result;
-      job->error = g_steal_pointer (&error);
       job->done = TRUE;
       g_cond_signal (job->cond);
       g_mutex_unlock (job->mutex);
       /* the waiting caller frees the job */
     }
+}
+
+static void
+hook_clear (gpointer data)
+{
+  Hook *hook = data;
+
+  if (hook->destroy != NULL)
+    hook->destroy (hook->data);
+}
+
+/* The batch's writes are lost: jobs[from, to) that succeeded fail with
+ * @error after all, and the hooks of their commits are dropped. */
+static void
+batch_lost (Worker       *w,
+            GPtrArray    *jobs,
+            guint         from,
+            guint         to,
+            const GError *error)
+{
+  for (guint i = from; i < to; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+
+      if (job->error != NULL)
+        continue;
+      if (job->result != NULL)
+        job->result_destroy (g_steal_pointer (&job->result));
+      job->error = g_error_copy (error);
+    }
+  g_array_set_size (w->hooks, 0);
+}
+
+/* Runs the hooks of the batch's COMMIT, in the order they were added. */
+static void
+batch_committed (Worker *w)
+{
+  for (guint i = 0; i < w->hooks->len; i++)
+    {
+      Hook *hook = &g_array_index (w->hooks, Hook, i);
+
+      hook->func (w->db, hook->data);
+    }
+  g_array_set_size (w->hooks, 0);
+}
+
+/* Group commit: @jobs (batched ones, in queue order) in one transaction,
+ * each job's own BEGIN … COMMIT a savepoint in it, so a job that fails
+ * rolls back only its own writes.  Every job is answered after the COMMIT:
+ * once answered, its writes are as durable as any other commit. */
+static void
+run_batch (Worker    *w,
+           GPtrArray *jobs)
+{
+  g_autoptr(GError) error = NULL;
+  guint first = 0;    /* the first job of the open transaction */
+  GPtrArray *completions = NULL;
+  GMainContext *context = NULL;
+
+  if (w->db != NULL && !wk_store_begin (w->db, &error))
+    {
+      batch_lost (w, jobs, 0, jobs->len, error);
+      g_clear_error (&error);
+      first = jobs->len;
+    }
+
+  w->in_batch = TRUE;
+  for (guint i = first; i < jobs->len; i++)
+    {
+      job_execute (w, g_ptr_array_index (jobs, i));
+
+      /* Some errors (a full disk, I/O) make SQLite roll back the whole
+       * transaction: the jobs before this one lost their writes too; the
+       * rest go on in a new transaction. */
+      if (w->db != NULL && sqlite3_get_autocommit (w->db))
+        {
+          Job *job = g_ptr_array_index (jobs, i);
+
+          /* what failed this job failed the others */
+          if (job->error != NULL)
+            error = g_error_copy (job->error);
+          else
+            wk_db_set_error (w->db, SQLITE_ABORT, &error, "a batch of changes rolled back");
+          batch_lost (w, jobs, first, i + 1, error);
+          g_clear_error (&error);
+          w->in_batch = FALSE;
+          if (!wk_store_begin (w->db, &error))
+            {
+              batch_lost (w, jobs, i + 1, jobs->len, error);
+              g_clear_error (&error);
+              break;
+            }
+          w->in_batch = TRUE;
+          first = i + 1;
+        }
+    }
+  w->in_batch = FALSE;
+
+  if (w->db != NULL && !sqlite3_get_autocommit (w->db))
+    {
+      if (wk_store_commit (w->db, &error))
+        batch_committed (w);
+      else
+        batch_lost (w, jobs, first, jobs->len, error);
+    }
+  g_array_set_size (w->hooks, 0);
+
+  /* in order, one wake-up per context for all (normally just one) */
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+      GMainContext *job_context = job->task != NULL ? g_task_get_context (job->task) : NULL;
+
+      if (completions != NULL && job_context != context)
+        completions_send (g_steal_pointer (&completions), context);
+      if (job_context == NULL)
+        {
+          job_complete (job);
+          continue;
+        }
+      if (completions == NULL)
+        {
+          completions = g_ptr_array_new ();
+          context = job_context;
+        }
+      g_ptr_array_add (completions, completion_take (job));
+    }
+  if (completions != NULL)
+    completions_send (g_steal_pointer (&completions), context);
+}
+
+/* The next job, with the batched jobs queued right behind it when it is a
+ * batched one: as many as are there now, never waiting for more. */
+static Job *
+worker_pop (Worker    *w,
+            GPtrArray *batch)
+{
+  Job *job = w->next != NULL ? g_steal_pointer (&w->next) : g_async_queue_pop (w->queue);
+
+  if (!job->batched)
+    return job;
+
+  g_ptr_array_add (batch, job);
+  while (batch->len < BATCH_MAX)
+    {
+      Job *more = g_async_queue_try_pop (w->queue);
+
+      if (more == NULL)
+        break;
+      if (!more->batched)
+        {
+          w->next = more;
+          break;
+        }
+      g_ptr_array_add (batch, more);
+    }
+  return NULL;
 }
 
 static gpointer
@@ -251,14 +466,23 @@ worker_main (gpointer data)
 
   for (;;)
     {
-      Job *job = g_async_queue_pop (w->queue);
+      g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+      Job *job = worker_pop (w, batch);
 
+      if (job == NULL && batch->len == 1)
+        job = g_ptr_array_steal_index (batch, 0);
+      if (job == NULL)
+        {
+          run_batch (w, batch);
+          continue;
+        }
       if (job->kind == JOB_STOP)
         {
           job_free (job);
           break;
         }
-      run_job (w, job);
+      job_execute (w, job);
+      job_complete (job);
     }
 
   worker_close_db (w);
@@ -292,6 +516,10 @@ wk_store_initable_init (GInitable     *initable,
   w->queue = g_async_queue_new ();
   w->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     stmt_finalize);
+  w->by_address = g_hash_table_new (NULL, NULL);
+  w->cached = g_hash_table_new (NULL, NULL);
+  w->hooks = g_array_new (FALSE, FALSE, sizeof (Hook));
+  g_array_set_clear_func (w->hooks, hook_clear);
   g_mutex_init (&w->mutex);
   g_cond_init (&w->cond);
   self->worker = w;
@@ -496,6 +724,7 @@ run_async (WkStore             *self,
            GDestroyNotify       destroy,
            GDestroyNotify       result_destroy,
            gboolean             check_cancellable,
+           gboolean             batched,
            GCancellable        *cancellable,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
@@ -509,6 +738,7 @@ run_async (WkStore             *self,
 
   job = g_new0 (Job, 1);
   job->kind = JOB_RUN;
+  job->batched = batched;
   job->func = func;
   job->data = data;
   job->destroy = destroy;
@@ -537,7 +767,7 @@ wk_store_run_async (WkStore             *self,
   g_return_if_fail (func != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  run_async (self, func, data, destroy, NULL, FALSE,
+  run_async (self, func, data, destroy, NULL, FALSE, FALSE,
              cancellable, callback, user_data);
 }
 
@@ -555,7 +785,26 @@ wk_store_run_full_async (WkStore             *self,
   g_return_if_fail (func != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  run_async (self, func, data, destroy, result_destroy, TRUE,
+  run_async (self, func, data, destroy, result_destroy, TRUE, FALSE,
+             cancellable, callback, user_data);
+}
+
+void
+wk_store_run_batched_async (WkStore             *self,
+                            WkStoreJobFunc       func,
+                            gpointer             data,
+                            GDestroyNotify       destroy,
+                            GDestroyNotify       result_destroy,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (WK_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (result_destroy != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  run_async (self, func, data, destroy, result_destroy, TRUE, TRUE,
              cancellable, callback, user_data);
 }
 
@@ -662,9 +911,18 @@ wk_store_prepare (sqlite3     *db,
 
   if (w != NULL && w->db == db)
     {
+      /* the same constant again: no need to hash a long text */
+      stmt = g_hash_table_lookup (w->by_address, sql);
+      if (stmt != NULL && strcmp (sqlite3_sql (stmt), sql) == 0)
+        return stmt;
       stmt = g_hash_table_lookup (w->stmts, sql);
       if (stmt != NULL)
-        return stmt;
+        {
+          if (g_hash_table_size (w->by_address) >= BY_ADDRESS_MAX)
+            g_hash_table_remove_all (w->by_address);
+          g_hash_table_insert (w->by_address, (gpointer) sql, stmt);
+          return stmt;
+        }
     }
 
   rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
@@ -677,7 +935,10 @@ wk_store_prepare (sqlite3     *db,
     }
 
   if (w != NULL && w->db == db)
-    g_hash_table_insert (w->stmts, g_strdup (sql), stmt);
+    {
+      g_hash_table_insert (w->stmts, g_strdup (sql), stmt);
+      g_hash_table_add (w->cached, stmt);
+    }
 
   return stmt;
 }
@@ -686,14 +947,11 @@ void
 wk_store_release (WkStoreStmt *stmt)
 {
   Worker *w = g_private_get (&current_worker);
-  const char *sql;
 
   if (stmt == NULL)
     return;
 
-  sql = sqlite3_sql (stmt);
-  if (w != NULL && w->db == sqlite3_db_handle (stmt) && sql != NULL &&
-      g_hash_table_lookup (w->stmts, sql) == stmt)
+  if (w != NULL && w->db == sqlite3_db_handle (stmt) && g_hash_table_contains (w->cached, stmt))
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
@@ -731,29 +989,65 @@ exec_cached (sqlite3     *db,
   return wk_store_step_done (db, stmt, sql, error);
 }
 
+/* The worker running a batch on @db, else NULL. */
+static Worker *
+batch_worker (sqlite3 *db)
+{
+  Worker *w = g_private_get (&current_worker);
+
+  return w != NULL && w->db == db && w->in_batch ? w : NULL;
+}
+
 gboolean
 wk_store_begin (sqlite3  *db,
                 GError  **error)
 {
-  return exec_cached (db, "BEGIN IMMEDIATE", error);
+  Worker *w = batch_worker (db);
+
+  if (w == NULL)
+    return exec_cached (db, "BEGIN IMMEDIATE", error);
+
+  if (w->savepoint)
+    {
+      wk_db_set_error (db, SQLITE_ERROR, error, "starting a transaction within a transaction");
+      return FALSE;
+    }
+  if (!exec_cached (db, "SAVEPOINT wk_job", error))
+    return FALSE;
+  w->savepoint = TRUE;
+  return TRUE;
 }
 
 gboolean
 wk_store_commit (sqlite3  *db,
                  GError  **error)
 {
-  if (!exec_cached (db, "COMMIT", error))
+  Worker *w = batch_worker (db);
+
+  if (!exec_cached (db, w == NULL ? "COMMIT" : "RELEASE wk_job", error))
     {
       wk_store_rollback (db);
       return FALSE;
     }
+  if (w != NULL)
+    w->savepoint = FALSE;
   return TRUE;
 }
 
 void
 wk_store_rollback (sqlite3 *db)
 {
-  if (db != NULL && !sqlite3_get_autocommit (db))
+  Worker *w = db != NULL ? batch_worker (db) : NULL;
+
+  if (w != NULL && w->savepoint)
+    {
+      /* undoes the job's writes; the batch's transaction stays open
+       * (unless SQLite rolled it all back already) */
+      if (!sqlite3_get_autocommit (db))
+        sqlite3_exec (db, "ROLLBACK TO wk_job; RELEASE wk_job", NULL, NULL, NULL);
+      w->savepoint = FALSE;
+    }
+  else if (w == NULL && db != NULL && !sqlite3_get_autocommit (db))
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -786,4 +1080,27 @@ wk_store_log_event (sqlite3     *db,
   if (!wk_store_step_done (db, stmt, "logging the change", error))
     return 0;
   return sqlite3_last_insert_rowid (db);
+}
+
+void
+wk_store_after_commit (sqlite3           *db,
+                       WkStoreCommitFunc  func,
+                       gpointer           data,
+                       GDestroyNotify     destroy)
+{
+  Worker *w = batch_worker (db);
+  Hook hook = { func, data, destroy };
+
+  g_return_if_fail (db != NULL);
+  g_return_if_fail (func != NULL);
+
+  if (w == NULL)
+    {
+      g_warn_if_fail (sqlite3_get_autocommit (db));
+      func (db, data);
+      hook_clear (&hook);
+      return;
+    }
+  g_warn_if_fail (!w->savepoint);
+  g_array_append_val (w->hooks, hook);
 }

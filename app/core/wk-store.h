@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 typedef gpointer (*WkStoreJobFunc) (sqlite3   *db,
                                     gpointer   data,
                                     GError   **error);
+typedef void     (*WkStoreCommitFunc) (sqlite3  *db,
+                                       gpointer  data);
 
 #define WK_TYPE_STORE (wk_store_get_type ())
 G_DECLARE_FINAL_TYPE (WkStore, wk_store, WK, STORE, GObject)
@@ -56,6 +58,25 @@ void         wk_store_run_async        (WkStore             *self,
  * collects, so _finish reports G_IO_ERROR_CANCELLED whenever @cancellable
  * was cancelled, even after the job ran. */
 void         wk_store_run_full_async   (WkStore             *self,
+                                        WkStoreJobFunc       func,
+                                        gpointer             data,
+                                        GDestroyNotify       destroy,
+                                        GDestroyNotify       result_destroy,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* Like wk_store_run_full_async(), for a job that writes in one
+ * transaction (wk_store_begin() … wk_store_commit()): a group commit.
+ * When the worker takes this job, it also takes the batched jobs queued
+ * right behind it (never waiting for more) and runs them all in ONE
+ * transaction, each job's own transaction a savepoint in it: a job that
+ * fails or rolls back undoes only its own writes, and each job has its own
+ * result or error.  Every job of the batch is answered only after the
+ * batch's COMMIT returned (if that fails, each job fails), so an answered
+ * job's writes are as durable as a job's own COMMIT would make them.  What
+ * a job wants done only once its writes are committed (telling others)
+ * goes through wk_store_after_commit().  @result_destroy is required. */
+void         wk_store_run_batched_async (WkStore            *self,
                                         WkStoreJobFunc       func,
                                         gpointer             data,
                                         GDestroyNotify       destroy,
@@ -108,7 +129,9 @@ gboolean     wk_store_step_done        (sqlite3             *db,
                                         GError             **error);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  Roll back after any failure
- * between begin and commit; rollback ignores "no transaction". */
+ * between begin and commit; rollback ignores "no transaction".  In a
+ * batch (wk_store_run_batched_async()) they are SAVEPOINT / RELEASE /
+ * ROLLBACK TO of the job's own savepoint. */
 gboolean     wk_store_begin            (sqlite3             *db,
                                         GError             **error);
 gboolean     wk_store_commit           (sqlite3             *db,
@@ -127,6 +150,16 @@ gint64       wk_store_log_event        (sqlite3             *db,
                                         gint64               entity_id,
                                         const char          *payload,
                                         GError             **error);
+
+/* Calls @func (@data) on the worker once the writes committed so far are
+ * committed for good, then @destroy (@data): right away after a plain
+ * wk_store_commit(), after the batch's COMMIT for a batched job, in the
+ * order they were added; never if the batch's COMMIT fails.  Call it after
+ * wk_store_commit(), not inside a transaction. */
+void         wk_store_after_commit     (sqlite3             *db,
+                                        WkStoreCommitFunc    func,
+                                        gpointer             data,
+                                        GDestroyNotify       destroy);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WkStoreStmt, wk_store_release)
 

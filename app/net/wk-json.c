@@ -508,6 +508,42 @@ member_name (GParamSpec *pspec)
   return name;
 }
 
+/* A type's properties and their member names, listed once per type: the
+ * hub answers every request with them, and listing a class's properties
+ * walks every property of every type. */
+typedef struct {
+  guint        n;
+  GParamSpec **pspecs;   /* owned array; the class (kept) owns the specs */
+  char       **names;    /* owned */
+} Members;
+
+static const Members *
+members_of (GType type)
+{
+  static GQuark quark;
+  G_LOCK_DEFINE_STATIC (members);
+  Members *members;
+
+  G_LOCK (members);
+  if (quark == 0)
+    quark = g_quark_from_static_string ("wk-json-members");
+  members = g_type_get_qdata (type, quark);
+  if (members == NULL)
+    {
+      /* kept for the program's life, like the static type itself */
+      GObjectClass *klass = g_type_class_ref (type);
+
+      members = g_new0 (Members, 1);
+      members->pspecs = g_object_class_list_properties (klass, &members->n);
+      members->names = g_new0 (char *, members->n + 1);
+      for (guint i = 0; i < members->n; i++)
+        members->names[i] = member_name (members->pspecs[i]);
+      g_type_set_qdata (type, quark, members);
+    }
+  G_UNLOCK (members);
+  return members;
+}
+
 static void
 add_value (JsonBuilder *builder,
            GObject     *object,
@@ -580,23 +616,19 @@ JsonNode *
 wk_json_from_object (gpointer object)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs;
+  const Members *members;
 
   g_return_val_if_fail (G_IS_OBJECT (object), NULL);
   g_return_val_if_fail (type_info_for (G_OBJECT_TYPE (object)) != NULL, NULL);
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  members = members_of (G_OBJECT_TYPE (object));
   json_builder_begin_object (builder);
-  for (guint i = 0; i < n_pspecs; i++)
+  for (guint i = 0; i < members->n; i++)
     {
-      g_autofree char *name = NULL;
-
-      if ((pspecs[i]->flags & G_PARAM_READABLE) == 0)
+      if ((members->pspecs[i]->flags & G_PARAM_READABLE) == 0)
         continue;
-      name = member_name (pspecs[i]);
-      json_builder_set_member_name (builder, name);
-      add_value (builder, object, pspecs[i]);
+      json_builder_set_member_name (builder, members->names[i]);
+      add_value (builder, object, members->pspecs[i]);
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -634,12 +666,10 @@ wk_json_to_object (JsonNode  *node,
                    GError   **error)
 {
   const TypeInfo *info = type_info_for (type);
-  g_autoptr(GTypeClass) klass = NULL;
-  g_autofree GParamSpec **pspecs = NULL;
+  const Members *members;
   g_autofree const char **names = NULL;
   GValue *values;
   JsonObject *object;
-  guint n_pspecs;
   guint n = 0;
   gpointer result = NULL;
   gboolean ok = TRUE;
@@ -650,17 +680,17 @@ wk_json_to_object (JsonNode  *node,
   if (object == NULL)
     return NULL;
 
-  klass = g_type_class_ref (type);
-  pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_pspecs);
-  names = g_new0 (const char *, n_pspecs);
-  values = g_new0 (GValue, n_pspecs);
+  members = members_of (type);
+  names = g_new0 (const char *, members->n);
+  values = g_new0 (GValue, members->n);
 
-  for (guint i = 0; i < n_pspecs && ok; i++)
+  for (guint i = 0; i < members->n && ok; i++)
     {
-      g_autofree char *name = member_name (pspecs[i]);
+      GParamSpec *pspec = members->pspecs[i];
+      const char *name = members->names[i];
       JsonNode *member;
 
-      if ((pspecs[i]->flags & G_PARAM_WRITABLE) == 0)
+      if ((pspec->flags & G_PARAM_WRITABLE) == 0)
         continue;
       member = member_of (object, name);
       if (member == NULL)
@@ -669,9 +699,9 @@ wk_json_to_object (JsonNode  *node,
             ok = missing (name, error);
           continue;
         }
-      g_value_init (&values[n], G_PARAM_SPEC_VALUE_TYPE (pspecs[i]));
-      ok = read_member (info, object, pspecs[i], name, &values[n], error);
-      names[n++] = pspecs[i]->name;
+      g_value_init (&values[n], G_PARAM_SPEC_VALUE_TYPE (pspec));
+      ok = read_member (info, object, pspec, name, &values[n], error);
+      names[n++] = pspec->name;
     }
 
   if (ok)

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "../common/wk-test-desk.h"
+#include "../common/wk-test-gate.h"
 #include "../common/wk-test-seed.h"
 
 #include "wk-error.h"
@@ -1393,6 +1394,90 @@ test_visits_and_staff (Fixture       *fx,
     }
 }
 
+/* Check-ins queued together share one transaction, yet each has its own
+ * outcome: a bad one fails alone, a repeated UUID is the same visit, and
+ * the events reach subscribers once, in log order, after the COMMIT. */
+static void
+test_check_in_batch (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(WkCheckInRequest) a = wk_test_guest_request ("Batch A");
+  g_autoptr(WkCheckInRequest) bad = wk_test_guest_request ("Batch Nowhere");
+  g_autoptr(WkCheckInRequest) b = wk_test_guest_request ("Batch B");
+  g_autoptr(WkCheckInRequest) c = wk_test_guest_request ("Batch C");
+  WkCheckInRequest *requests[] = { a, bad, b, a, c };
+  GAsyncResult *results[G_N_ELEMENTS (requests)] = { NULL, };
+  WkVisit *visits[G_N_ELEMENTS (requests)] = { NULL, };
+  WkTestGate *gate;
+  gint64 events_before = N_EVENTS (fx);
+  guint sub;
+
+  bad->lounge_id = 99;
+
+  /* listening from the start of the log: caught up before the gate */
+  sub = wk_desk_subscribe (fx->desk, 0, collect_event_cb, g_ptr_array_ref (events),
+                           (GDestroyNotify) g_ptr_array_unref);
+  wait_for_events (events, events_before, 10);
+  g_assert_cmpuint (events->len, ==, events_before);
+
+  gate = wk_test_gate_new (fx->store);
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    wk_desk_check_in_async (fx->desk, requests[i], NULL, wk_test_got_result_cb, &results[i]);
+  wk_test_gate_open (gate);
+
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    {
+      wk_test_wait_for (&results[i]);
+      visits[i] = wk_desk_check_in_finish (fx->desk, results[i], &error);
+      if (i == 1)
+        {
+          g_assert_error (error, WK_ERROR, WK_ERROR_NOT_FOUND);
+          g_assert_null (visits[i]);
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (visits[i]);
+        }
+      g_object_unref (results[i]);
+    }
+  /* one transaction for all five */
+  g_assert_cmpuint (wk_test_gate_get_commits (gate), ==, 1);
+  wk_test_gate_free (gate);
+
+  /* the repeated UUID is the same visit; the queue follows the order sent */
+  g_assert_cmpint (wk_visit_get_id (visits[3]), ==, wk_visit_get_id (visits[0]));
+  g_assert_cmpint (wk_visit_get_id (visits[2]), ==, wk_visit_get_id (visits[0]) + 1);
+  g_assert_cmpint (wk_visit_get_id (visits[4]), ==, wk_visit_get_id (visits[2]) + 1);
+  g_assert_cmpuint (wk_visit_get_position (visits[2]), ==, wk_visit_get_position (visits[0]) + 1);
+  g_assert_cmpuint (wk_visit_get_position (visits[4]), ==, wk_visit_get_position (visits[2]) + 1);
+  g_assert_cmpint (wk_test_count (fx->path, "SELECT COUNT(*) FROM visit WHERE guest_name LIKE 'Batch %'"), ==, 3);
+
+  /* three events, one per new visit, in order, each once */
+  wait_for_events (events, events_before + 3, 10);
+  wait_for_events (events, events_before + 4, 1);
+  g_assert_cmpuint (events->len, ==, events_before + 3);
+  g_assert_cmpint (N_EVENTS (fx), ==, events_before + 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      WkEvent *e = g_ptr_array_index (events, events_before + i);
+      WkVisit *v = visits[(guint[]) { 0, 2, 4 }[i]];
+
+      g_assert_cmpstr (wk_event_get_kind (e), ==, "visit.checked_in");
+      g_assert_cmpint (wk_event_get_entity_id (e), ==, wk_visit_get_id (v));
+      if (i > 0)
+        g_assert_cmpint (wk_event_get_id (e), ==,
+                         wk_event_get_id (g_ptr_array_index (events, events_before + i - 1)) + 1);
+    }
+
+  wk_desk_unsubscribe (fx->desk, sub);
+  for (guint i = 0; i < G_N_ELEMENTS (visits); i++)
+    g_clear_object (&visits[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1406,6 +1491,7 @@ main (int   argc,
   ADD ("/desk/check-in", test_check_in);
   ADD ("/desk/check-in/idempotent", test_check_in_idempotent);
   ADD ("/desk/check-in/invalid", test_check_in_invalid);
+  ADD ("/desk/check-in/batch", test_check_in_batch);
   ADD ("/desk/queue-and-moves", test_queue_and_moves);
   ADD ("/desk/pick-up/race", test_pick_up_race);
   ADD ("/desk/tickets", test_tickets);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "../common/wk-test-gate.h"
+
 #include "wk-db.h"
 #include "wk-error.h"
 #include "wk-store.h"
@@ -260,6 +262,272 @@ test_new_async (void)
   g_assert_true (WK_IS_STORE (store));
 }
 
+/* ---- group commit -------------------------------------------------------- */
+
+/* What wk_store_after_commit() hooks told, in order. */
+typedef struct {
+  GPtrArray *told;      /* of names */
+} Told;
+
+typedef struct {
+  Told       *told;
+  const char *name;
+  gint64      ids[2];     /* lounges to insert, 0: none */
+  gboolean    roll_back;  /* then roll back and succeed */
+  gboolean    lose_all;   /* then fail as SQLite does on a full disk:
+                           * the whole transaction rolled back */
+} Insert;
+
+static void
+told_cb (sqlite3  *db,
+         gpointer  data)
+{
+  Insert *insert = data;
+
+  g_ptr_array_add (insert->told->told, (gpointer) insert->name);
+}
+
+static gpointer
+batched_insert_job (sqlite3  *db,
+                    gpointer  data,
+                    GError  **error)
+{
+  Insert *insert = data;
+
+  if (!wk_store_begin (db, error))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (insert->ids) && insert->ids[i] > 0; i++)
+    {
+      g_autoptr(WkStoreStmt) stmt = wk_store_prepare (db, "INSERT INTO lounge (id, name) VALUES (?, ?)",
+                                                      error);
+
+      if (stmt == NULL)
+        {
+          wk_store_rollback (db);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, insert->ids[i]);
+      sqlite3_bind_text (stmt, 2, insert->name, -1, SQLITE_STATIC);
+      if (!wk_store_step_done (db, stmt, "inserting", error))
+        {
+          wk_store_rollback (db);
+          return NULL;
+        }
+    }
+  if (insert->roll_back)
+    {
+      wk_store_rollback (db);
+      return g_strdup (insert->name);
+    }
+  if (insert->lose_all)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error_literal (error, WK_ERROR, WK_ERROR_UNAVAILABLE, "the disk is full");
+      wk_store_rollback (db);
+      return NULL;
+    }
+  if (!wk_store_commit (db, error))
+    return NULL;
+  wk_store_after_commit (db, told_cb, insert, NULL);
+  return g_strdup (insert->name);
+}
+
+/* The lounge with @id as another connection sees it: NULL if none. */
+static char *
+read_lounge (const char *path,
+             gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = wk_db_open (path, &error);
+  sqlite3_stmt *stmt = NULL;
+  char *name = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM lounge WHERE id = ?", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return name;
+}
+
+typedef struct {
+  WkStore    *store;
+  const char *path;
+  Insert     *insert;
+  char       *name;        /* owned: the job's result */
+  GError     *error;       /* owned */
+  gboolean    done;
+} Answer;
+
+static void
+answer_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  answer->name = wk_store_run_finish (answer->store, result, &answer->error);
+  answer->done = TRUE;
+  /* answered only once its writes are committed: another connection
+   * already sees them */
+  if (answer->name != NULL && !answer->insert->roll_back)
+    {
+      g_autofree char *seen = read_lounge (answer->path, answer->insert->ids[0]);
+
+      g_assert_cmpstr (seen, ==, answer->insert->name);
+    }
+}
+
+static void
+test_batch (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path ("store-batch.db");
+  g_autoptr(WkStore) store = wk_store_new (path, NULL, &error);
+  Told told = { g_ptr_array_new () };
+  WkTestGate *gate;
+  Insert inserts[] = {
+    { &told, "A", { 1, 0 }, FALSE, FALSE },
+    { &told, "B", { 2, 0 }, FALSE, FALSE },
+    { &told, "bad", { 5, 1 }, FALSE, FALSE },     /* lounge 1 exists: fails, and 5 is undone */
+    { &told, "undone", { 3, 0 }, TRUE, FALSE },   /* rolls back its own writes, and succeeds */
+    { &told, "D", { 4, 0 }, FALSE, FALSE },
+  };
+  Answer answers[G_N_ELEMENTS (inserts)] = { { 0, }, };
+  g_autofree char *gone = NULL;
+
+  g_assert_no_error (error);
+
+  gate = wk_test_gate_new (store);
+  for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
+    {
+      answers[i].store = store;
+      answers[i].path = path;
+      answers[i].insert = &inserts[i];
+      wk_store_run_batched_async (store, batched_insert_job, &inserts[i], NULL, g_free, NULL,
+                                  answer_cb, &answers[i]);
+    }
+  wk_test_gate_open (gate);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    while (!answers[i].done)
+      g_main_context_iteration (NULL, TRUE);
+
+  /* each its own outcome */
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      if (i == 2)
+        {
+          g_assert_null (answers[i].name);
+          g_assert_error (answers[i].error, WK_ERROR, WK_ERROR_CONFLICT);
+        }
+      else
+        {
+          g_assert_no_error (answers[i].error);
+          g_assert_cmpstr (answers[i].name, ==, inserts[i].name);
+        }
+      g_free (answers[i].name);
+      g_clear_error (&answers[i].error);
+    }
+
+  /* all in one COMMIT, and only then told, in order */
+  g_assert_cmpuint (wk_test_gate_get_commits (gate), ==, 1);
+  wk_test_gate_free (gate);
+  g_assert_cmpuint (told.told->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (told.told, 0), ==, "A");
+  g_assert_cmpstr (g_ptr_array_index (told.told, 1), ==, "B");
+  g_assert_cmpstr (g_ptr_array_index (told.told, 2), ==, "D");
+
+  /* what failed or rolled back left nothing */
+  gone = read_lounge (path, 5);
+  g_assert_null (gone);
+  gone = read_lounge (path, 3);
+  g_assert_null (gone);
+
+  /* a batched job alone is a plain transaction: its hook runs at once */
+  {
+    Insert alone = { &told, "E", { 6, 0 }, FALSE, FALSE };
+    Answer answer = { store, path, &alone, NULL, NULL, FALSE };
+
+    wk_store_run_batched_async (store, batched_insert_job, &alone, NULL, g_free, NULL,
+                                answer_cb, &answer);
+    while (!answer.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (answer.error);
+    g_assert_cmpstr (answer.name, ==, "E");
+    g_assert_cmpuint (told.told->len, ==, 4);
+    g_free (answer.name);
+  }
+
+  g_ptr_array_unref (told.told);
+}
+
+/* When SQLite rolls the whole transaction back (a full disk, an I/O
+ * error), the jobs before lose their writes and fail too; those after go
+ * on in a new transaction. */
+static void
+test_batch_lost (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path ("store-batch-lost.db");
+  g_autoptr(WkStore) store = wk_store_new (path, NULL, &error);
+  Told told = { g_ptr_array_new () };
+  WkTestGate *gate;
+  Insert inserts[] = {
+    { &told, "before", { 1, 0 }, FALSE, FALSE },
+    { &told, "full", { 2, 0 }, FALSE, TRUE },
+    { &told, "after", { 3, 0 }, FALSE, FALSE },
+  };
+  Answer answers[G_N_ELEMENTS (inserts)] = { { 0, }, };
+  g_autofree char *before = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+
+  gate = wk_test_gate_new (store);
+  for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
+    {
+      answers[i].store = store;
+      answers[i].path = path;
+      answers[i].insert = &inserts[i];
+      wk_store_run_batched_async (store, batched_insert_job, &inserts[i], NULL, g_free, NULL,
+                                  answer_cb, &answers[i]);
+    }
+  wk_test_gate_open (gate);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    while (!answers[i].done)
+      g_main_context_iteration (NULL, TRUE);
+
+  /* the first fails with the second's error; the third is committed */
+  g_assert_null (answers[0].name);
+  g_assert_error (answers[0].error, WK_ERROR, WK_ERROR_UNAVAILABLE);
+  g_assert_null (answers[1].name);
+  g_assert_error (answers[1].error, WK_ERROR, WK_ERROR_UNAVAILABLE);
+  g_assert_no_error (answers[2].error);
+  g_assert_cmpstr (answers[2].name, ==, "after");
+  g_assert_cmpuint (wk_test_gate_get_commits (gate), ==, 1);
+  wk_test_gate_free (gate);
+  g_assert_cmpuint (told.told->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (told.told, 0), ==, "after");
+
+  before = read_lounge (path, 1);
+  full = read_lounge (path, 2);
+  after = read_lounge (path, 3);
+  g_assert_null (before);
+  g_assert_null (full);
+  g_assert_cmpstr (after, ==, "after");
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_free (answers[i].name);
+      g_clear_error (&answers[i].error);
+    }
+  g_ptr_array_unref (told.told);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +539,8 @@ main (int   argc,
   g_test_add_func ("/store/cancel", test_cancel);
   g_test_add_func ("/store/open-failure", test_open_failure);
   g_test_add_func ("/store/new-async", test_new_async);
+  g_test_add_func ("/store/batch", test_batch);
+  g_test_add_func ("/store/batch/lost", test_batch_lost);
 
   return g_test_run ();
 }
