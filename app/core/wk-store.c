@@ -19,7 +19,27 @@
 /* More statement addresses than a program has SQL constants: forget them. */
 #define BY_ADDRESS_MAX 1024
 
+/* The WAL is checkpointed beside the worker once it holds this many
+ * frames (SQLite's own default), by the worker itself past the second
+ * figure (64 MiB of 4 KiB pages), so that it stays bounded when writes
+ * never pause long enough for the checkpointer to catch up. */
+#define CHECKPOINT_FRAMES 1000
+#define CHECKPOINT_FORCE_FRAMES 16000
+
 typedef struct _Job Job;
+
+/* A thread with its own connection that copies the WAL back into the
+ * database: its fsyncs then never hold up the worker's commits.  PASSIVE
+ * checkpoints wait for nobody; the worker restarts the WAL at its next
+ * write once one has caught up. */
+typedef struct {
+  sqlite3  *db;       /* the checkpointer's thread only */
+  GThread  *thread;
+  GMutex    mutex;
+  GCond     cond;
+  gboolean  wanted;   /* under mutex */
+  gboolean  stop;     /* under mutex */
+} Checkpointer;
 
 typedef struct {
   WkStoreCommitFunc  func;
@@ -46,6 +66,7 @@ typedef struct {
   gboolean         in_batch;     /* worker only: jobs share a transaction */
   gboolean         savepoint;    /* worker only: a batched job's is open */
   GArray          *hooks;        /* worker only: of Hook, for the batch's COMMIT */
+  Checkpointer    *checkpointer; /* worker only; NULL: the worker checkpoints */
 } Worker;
 
 typedef enum {
@@ -140,9 +161,98 @@ job_free (Job *job)
   g_free (job);
 }
 
+static gpointer
+checkpointer_main (gpointer data)
+{
+  Checkpointer *c = data;
+
+  for (;;)
+    {
+      int rc;
+
+      g_mutex_lock (&c->mutex);
+      while (!c->wanted && !c->stop)
+        g_cond_wait (&c->cond, &c->mutex);
+      if (c->stop)
+        {
+          g_mutex_unlock (&c->mutex);
+          break;
+        }
+      c->wanted = FALSE;
+      g_mutex_unlock (&c->mutex);
+
+      rc = sqlite3_wal_checkpoint_v2 (c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        g_debug ("Checkpoint: %s", sqlite3_errstr (rc));
+    }
+  return NULL;
+}
+
+/* NULL when the second connection cannot be opened: the worker then
+ * checkpoints as SQLite does by default. */
+static Checkpointer *
+checkpointer_start (const char *path)
+{
+  Checkpointer *c;
+  sqlite3 *db = NULL;
+
+  /* a first read puts the new connection in WAL mode */
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_debug ("No checkpointer for %s: %s", path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+  c = g_new0 (Checkpointer, 1);
+  c->db = db;
+  g_mutex_init (&c->mutex);
+  g_cond_init (&c->cond);
+  c->thread = g_thread_new ("wk-checkpoint", checkpointer_main, c);
+  return c;
+}
+
+static void
+checkpointer_stop (Checkpointer *c)
+{
+  g_mutex_lock (&c->mutex);
+  c->stop = TRUE;
+  g_cond_signal (&c->cond);
+  g_mutex_unlock (&c->mutex);
+  g_thread_join (c->thread);
+  sqlite3_close (c->db);
+  g_mutex_clear (&c->mutex);
+  g_cond_clear (&c->cond);
+  g_free (c);
+}
+
+/* After each commit on the worker's connection, with the WAL's size. */
+static int
+wal_hook_cb (gpointer    data,
+             sqlite3    *db,
+             const char *name,
+             int         frames)
+{
+  Worker *w = data;
+
+  if (frames < CHECKPOINT_FRAMES)
+    return SQLITE_OK;
+  if (w->checkpointer == NULL || frames >= CHECKPOINT_FORCE_FRAMES)
+    {
+      sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      return SQLITE_OK;
+    }
+  g_mutex_lock (&w->checkpointer->mutex);
+  w->checkpointer->wanted = TRUE;
+  g_cond_signal (&w->checkpointer->cond);
+  g_mutex_unlock (&w->checkpointer->mutex);
+  return SQLITE_OK;
+}
+
 static void
 worker_close_db (Worker *w)
 {
+  g_clear_pointer (&w->checkpointer, checkpointer_stop);
   if (w->stmts != NULL)
     {
       g_hash_table_remove_all (w->by_address);
@@ -456,6 +566,11 @@ worker_main (gpointer data)
   g_private_set (&current_worker, w);
 
   db = wk_db_open (w->path, &error);
+  if (db != NULL)
+    {
+      w->checkpointer = checkpointer_start (w->path);
+      sqlite3_wal_hook (db, wal_hook_cb, w);
+    }
 
   g_mutex_lock (&w->mutex);
   w->db = db;

@@ -528,6 +528,54 @@ test_batch_lost (void)
   g_ptr_array_unref (told.told);
 }
 
+/* 100 transactions of 12 pages each: 1,200 WAL frames. */
+static gpointer
+fill_wal_job (sqlite3  *db,
+              gpointer  data,
+              GError  **error)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      char *err = NULL;
+
+      if (sqlite3_exec (db, "CREATE TABLE IF NOT EXISTS scratch (b BLOB);"
+                            "BEGIN;"
+                            "INSERT INTO scratch VALUES (randomblob (3000)), (randomblob (3000)),"
+                            " (randomblob (3000)), (randomblob (3000)), (randomblob (3000)),"
+                            " (randomblob (3000)), (randomblob (3000)), (randomblob (3000)),"
+                            " (randomblob (3000)), (randomblob (3000));"
+                            "COMMIT;", NULL, NULL, &err) != SQLITE_OK)
+        g_error ("filling the WAL: %s", err);
+    }
+  return GINT_TO_POINTER (TRUE);
+}
+
+/* The worker no longer checkpoints after its commits: a thread of the
+ * store does, beside it.  Writes in bursts with a pause between them keep
+ * the WAL near SQLite's usual 1,000 frames; without any checkpoint it would
+ * hold all 6,000. */
+static void
+test_checkpoints (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path ("store-checkpoints.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(WkStore) store = wk_store_new (path, NULL, &error);
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  for (int burst = 0; burst < 5; burst++)
+    {
+      g_assert_nonnull (wk_store_run_sync (store, fill_wal_job, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_usleep (G_USEC_PER_SEC);
+    }
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_test_message ("WAL: %" G_GINT64_FORMAT " bytes", (gint64) st.st_size);
+  g_assert_cmpint (st.st_size, <, 3000 * 4096);
+  g_assert_cmpint (st.st_size, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/store/new-async", test_new_async);
   g_test_add_func ("/store/batch", test_batch);
   g_test_add_func ("/store/batch/lost", test_batch_lost);
+  g_test_add_func ("/store/checkpoints", test_checkpoints);
 
   return g_test_run ();
 }
