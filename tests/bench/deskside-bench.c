@@ -15,6 +15,7 @@
  *                        subjects, on the scale preset (`--quick`: on the
  *                        default demo data, and `dataset default` says so)
  *
+ * The window has the application's stylesheet, as in the real program.
  * Each also prints _median_ms and _max_ms, and the same for _listed_: up
  * to the row (or the results) being in the list, before the frame.
  *
@@ -166,6 +167,19 @@ static gboolean
 is_tickets_stack (GtkWidget *w)
 {
   return GTK_IS_STACK (w) && gtk_stack_get_child_by_name (GTK_STACK (w), "results") != NULL;
+}
+
+/* The application's stylesheet, as AdwApplication loads it from the
+ * resource base path for the real program: the window is drawn as users
+ * see it. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 /* A signed-in deskside window over @desk, its queue listed. */
@@ -420,6 +434,7 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   gtk_init ();
   adw_init ();
+  load_style ();
 
   dir = g_dir_make_tmp ("walkup-dbench-XXXXXX", &error);
   g_assert_no_error (error);
