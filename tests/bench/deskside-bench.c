@@ -13,7 +13,8 @@
  *                        search delay set to 0) → results listed → the next
  *                        after-paint; 50 samples of words from real
  *                        subjects, on the scale preset (`--quick`: on the
- *                        default demo data, and `dataset default` says so)
+ *                        default demo data, and `dataset default` says so;
+ *                        `--scale-db PATH`: on that scale database, kept)
  *
  * The window has the application's stylesheet, as in the real program.
  * Each also prints _median_ms and _max_ms, and the same for _listed_: up
@@ -427,6 +428,9 @@ main (int    argc,
   g_autofree char *scale_path = NULL;
   g_autoptr(WkStore) store = NULL;
   gboolean quick = argc > 1 && g_strcmp0 (argv[1], "--quick") == 0;
+  /* --scale-db PATH: search an existing scale database (kept) instead of
+   * generating one, to measure again and again */
+  const char *scale_db = argc > 2 && g_strcmp0 (argv[1], "--scale-db") == 0 ? argv[2] : NULL;
   Bench b = { 0 };
 
   g_setenv ("LANGUAGE", "C", TRUE);
@@ -463,7 +467,7 @@ main (int    argc,
     {
       g_autoptr(WkStore) scale_store = NULL;
 
-      scale_path = make_db (dir, "scale.db", TRUE);
+      scale_path = scale_db != NULL ? g_strdup (scale_db) : make_db (dir, "scale.db", TRUE);
       scale_store = wk_store_new (scale_path, NULL, &error);
       g_assert_no_error (error);
       b.desk = WK_DESK (wk_local_desk_new (scale_store));
@@ -473,7 +477,8 @@ main (int    argc,
       gtk_window_destroy (GTK_WINDOW (b.window));
       g_clear_object (&b.desk);
       wk_store_close (scale_store);
-      remove_db (scale_path);
+      if (scale_db == NULL)
+        remove_db (scale_path);
     }
   g_rmdir (dir);
   return 0;
