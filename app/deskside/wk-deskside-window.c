@@ -457,8 +457,8 @@ announce_cb (gpointer user_data)
 }
 
 /* Check-ins are announced once the main loop has nothing more urgent: the
- * notification server's answer must not hold back the frame that shows
- * the visitor in the queue. */
+ * frame that shows the visitor in the queue comes first (the notifier
+ * waits for the server on its own thread). */
 static void
 announce_check_in (WkDesksideWindow *self,
                    WkVisit          *visit)
