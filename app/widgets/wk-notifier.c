@@ -170,23 +170,25 @@ job_free (Job *job)
   g_free (job);
 }
 
-/* On the main thread: the server's answer to a show. */
+/* On the main thread: a close done, or the server's answer to a show. */
 static gboolean
-shown_cb (gpointer data)
+job_done_cb (gpointer data)
 {
   Job *job = data;
   WkNotifier *self = job->self;
 
-  if (self->cancellable == NULL)   /* disposed meanwhile */
-    ;
-  else if (job->shown)
-    self->n_shown++;
-  else
+  /* a show, the notifier not disposed since */
+  if (job->key != NULL && self->cancellable != NULL)
     {
-      log_unavailable_once (job->error->message);
-      self->state = WK_NOTIFIER_STATE_UNAVAILABLE;
-      if (g_hash_table_lookup (self->shown, job->key) == job->notification)
-        g_hash_table_remove (self->shown, job->key);
+      if (job->shown)
+        self->n_shown++;
+      else
+        {
+          log_unavailable_once (job->error->message);
+          self->state = WK_NOTIFIER_STATE_UNAVAILABLE;
+          if (g_hash_table_lookup (self->shown, job->key) == job->notification)
+            g_hash_table_remove (self->shown, job->key);
+        }
     }
   job_free (job);
   return G_SOURCE_REMOVE;
@@ -199,14 +201,12 @@ run_job (gpointer data,
   Job *job = data;
 
   if (job->key == NULL)
-    {
-      notify_notification_close (job->notification, NULL);
-      job_free (job);
-      return;
-    }
-  job->shown = notify_notification_show (job->notification, &job->error);
-  /* an idle of the global default context: the main thread's, from any thread */
-  g_idle_add_full (G_PRIORITY_DEFAULT, shown_cb, job, NULL);
+    notify_notification_close (job->notification, NULL);
+  else
+    job->shown = notify_notification_show (job->notification, &job->error);
+  /* back to the main thread, which also drops the references: an idle of
+   * the global default context runs there, whoever adds it */
+  g_idle_add_full (G_PRIORITY_DEFAULT, job_done_cb, job, NULL);
 }
 
 static void
