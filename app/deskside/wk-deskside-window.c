@@ -13,8 +13,8 @@
  * A check-in adds its one visit to the queue (wk_desk_get_visit); any other
  * change of a visit of this lounge, which moves the others' places, lists
  * the queue again and swaps in only the visits that changed.  The lists are
- * GtkListViews: rows exist only for what is on screen.  The one timer only
- * repaints wait timers.
+ * GtkListViews: rows exist only around what is on screen (GTK 4.8 keeps
+ * about 200).  The one timer only repaints wait timers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,7 +42,10 @@
 
 #define TICK_SECONDS     5
 #define EVENTS_PAGE      200
-#define SEARCH_LIMIT     100
+/* the newest tickets found: GTK 4.8's list view makes (and lays out) a row
+ * for each of them, not only for those on screen, so each one costs the
+ * search; more words or a filter narrow it */
+#define SEARCH_LIMIT     50
 
 struct _WkDesksideWindow
 {
@@ -454,8 +457,8 @@ announce_cb (gpointer user_data)
 }
 
 /* Check-ins are announced once the main loop has nothing more urgent: the
- * notification server's answer must not hold back the frame that shows
- * the visitor in the queue. */
+ * frame that shows the visitor in the queue comes first (the notifier
+ * waits for the server on its own thread). */
 static void
 announce_check_in (WkDesksideWindow *self,
                    WkVisit          *visit)

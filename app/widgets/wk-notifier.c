@@ -102,21 +102,142 @@ action_cb (NotifyNotification *notification,
   gtk_widget_activate_action_variant (target, name, parameter);
 }
 
-static void
-closed_cb (NotifyNotification *notification,
-           gpointer            user_data)
+typedef struct {
+  WkNotifier         *self;           /* owned */
+  NotifyNotification *notification;   /* owned */
+} Closed;
+
+/* On the main thread: forgets @notification, unless its key shows another. */
+static gboolean
+forget_closed (gpointer data)
 {
-  WkNotifier *self = user_data;
+  Closed *c = data;
   GHashTableIter iter;
   gpointer value;
 
-  g_hash_table_iter_init (&iter, self->shown);
+  g_hash_table_iter_init (&iter, c->self->shown);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer) notification)
+    if (value == (gpointer) c->notification)
       {
         g_hash_table_iter_remove (&iter);
         break;
       }
+  g_object_unref (c->notification);
+  g_object_unref (c->self);
+  g_free (c);
+  return G_SOURCE_REMOVE;
+}
+
+/* "closed" comes from the server's signal on the main thread, or (through
+ * the notification portal) from the worker's close: the table is the main
+ * thread's, so the work goes there (an idle of the global default main
+ * context runs on the main thread, whoever adds it). */
+static void
+closed_cb (NotifyNotification *notification,
+           gpointer            user_data)
+{
+  Closed *c = g_new0 (Closed, 1);
+
+  c->self = g_object_ref (user_data);
+  c->notification = g_object_ref (notification);
+  g_idle_add_full (G_PRIORITY_DEFAULT, forget_closed, c, NULL);
+}
+
+/* ---- the worker ------------------------------------------------------------
+ * libnotify's show and close are synchronous D-Bus calls that wait for the
+ * notification server (100–260 ms were seen with a busy one), so they run
+ * in order on one worker thread, never on the main loop.  GDBusProxy is
+ * thread-safe; libnotify makes its proxy on first use, here on the worker,
+ * which has no thread-default main context: the proxy's signals (action
+ * invoked, notification closed) are delivered on the global default one,
+ * the main thread's, as are the notification's "action" and "closed". */
+
+typedef struct {
+  WkNotifier         *self;           /* owned */
+  NotifyNotification *notification;   /* owned */
+  char               *key;            /* NULL for a close */
+  gboolean            shown;
+  GError             *error;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->self);
+  g_object_unref (job->notification);
+  g_free (job->key);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+/* On the main thread: a close done, or the server's answer to a show. */
+static gboolean
+job_done_cb (gpointer data)
+{
+  Job *job = data;
+  WkNotifier *self = job->self;
+
+  /* a show, the notifier not disposed since */
+  if (job->key != NULL && self->cancellable != NULL)
+    {
+      if (job->shown)
+        self->n_shown++;
+      else
+        {
+          log_unavailable_once (job->error->message);
+          self->state = WK_NOTIFIER_STATE_UNAVAILABLE;
+          if (g_hash_table_lookup (self->shown, job->key) == job->notification)
+            g_hash_table_remove (self->shown, job->key);
+        }
+    }
+  job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_job (gpointer data,
+         gpointer pool_data)
+{
+  Job *job = data;
+
+  if (job->key == NULL)
+    notify_notification_close (job->notification, NULL);
+  else
+    job->shown = notify_notification_show (job->notification, &job->error);
+  /* back to the main thread, which also drops the references: an idle of
+   * the global default context runs there, whoever adds it */
+  g_idle_add_full (G_PRIORITY_DEFAULT, job_done_cb, job, NULL);
+}
+
+static void
+queue_job (WkNotifier         *self,
+           NotifyNotification *notification,
+           const char         *key)
+{
+  static GThreadPool *worker = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  /* one thread, jobs in order: a close follows the show it closes */
+  if (g_once_init_enter (&worker))
+    g_once_init_leave (&worker, g_thread_pool_new (run_job, NULL, 1, FALSE, NULL));
+  job->self = g_object_ref (self);
+  job->notification = g_object_ref (notification);
+  job->key = g_strdup (key);
+  g_thread_pool_push (worker, job, NULL);
+}
+
+/* Closes the notification shown under @key, if any. */
+static void
+close_shown (WkNotifier *self,
+             const char *key)
+{
+  NotifyNotification *notification = g_hash_table_lookup (self->shown, key);
+
+  if (notification != NULL)
+    {
+      queue_job (self, notification, NULL);
+      g_hash_table_remove (self->shown, key);
+    }
 }
 
 static void
@@ -138,7 +259,7 @@ show_now (WkNotifier *self,
           Pending    *p)
 {
   NotifyNotification *notification;
-  g_autoptr(GError) error = NULL;
+  const char *key;
 
   notification = notify_notification_new (p->summary, p->body, APPLICATION_ID);
   notify_notification_set_app_name (notification, _("Walkup"));
@@ -150,26 +271,13 @@ show_now (WkNotifier *self,
   if (p->button_action != NULL && p->button_label != NULL)
     add_action (notification, self, "button", p->button_label, p->button_action);
 
-  /* replace an earlier one about the same thing */
-  if (p->key != NULL)
-    {
-      NotifyNotification *old = g_hash_table_lookup (self->shown, p->key);
-      if (old != NULL)
-        notify_notification_close (old, NULL);
-    }
-
-  /* The server answered the probe, so this D-Bus round trip is short. */
-  if (!notify_notification_show (notification, &error))
-    {
-      log_unavailable_once (error->message);
-      self->state = WK_NOTIFIER_STATE_UNAVAILABLE;
-      g_object_unref (notification);
-      return;
-    }
-  self->n_shown++;
+  /* replace an earlier one about the same thing, then show this one; it
+   * counts as shown (withdrawing closes it) until the server refuses it */
+  key = p->key != NULL ? p->key : "";
+  close_shown (self, key);
   g_signal_connect_object (notification, "closed", G_CALLBACK (closed_cb), self, 0);
-  g_hash_table_replace (self->shown, g_strdup (p->key != NULL ? p->key : ""),
-                        notification);
+  g_hash_table_replace (self->shown, g_strdup (key), notification);
+  queue_job (self, notification, key);
 }
 
 static void
@@ -283,16 +391,9 @@ void
 wk_notifier_withdraw (WkNotifier *self,
                       const char *key)
 {
-  NotifyNotification *notification;
-
   g_return_if_fail (WK_IS_NOTIFIER (self));
 
-  notification = g_hash_table_lookup (self->shown, key != NULL ? key : "");
-  if (notification != NULL)
-    {
-      notify_notification_close (notification, NULL);
-      g_hash_table_remove (self->shown, key != NULL ? key : "");
-    }
+  close_shown (self, key != NULL ? key : "");
 }
 
 WkNotifierState

@@ -2,7 +2,9 @@
  *
  * One small wrapper: notifications go out only once the session's
  * notification server has answered an asynchronous probe, so a missing or
- * slow daemon never blocks the main loop.  Without one, the notifier logs
+ * slow daemon never blocks the main loop; after that, libnotify's synchronous
+ * show and close run in order on one worker thread, so a busy server does
+ * not block it either.  Without one, the notifier logs
  * once and drops notifications quietly.  Each notification's default click
  * and its one button activate a detailed action ("win.show-visit(int64 4)")
  * on the target widget, and present its window.

@@ -13,8 +13,10 @@
  *                        search delay set to 0) → results listed → the next
  *                        after-paint; 50 samples of words from real
  *                        subjects, on the scale preset (`--quick`: on the
- *                        default demo data, and `dataset default` says so)
+ *                        default demo data, and `dataset default` says so;
+ *                        `--scale-db PATH`: on that scale database, kept)
  *
+ * The window has the application's stylesheet, as in the real program.
  * Each also prints _median_ms and _max_ms, and the same for _listed_: up
  * to the row (or the results) being in the list, before the frame.
  *
@@ -166,6 +168,19 @@ static gboolean
 is_tickets_stack (GtkWidget *w)
 {
   return GTK_IS_STACK (w) && gtk_stack_get_child_by_name (GTK_STACK (w), "results") != NULL;
+}
+
+/* The application's stylesheet, as AdwApplication loads it from the
+ * resource base path for the real program: the window is drawn as users
+ * see it. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 /* A signed-in deskside window over @desk, its queue listed. */
@@ -413,6 +428,9 @@ main (int    argc,
   g_autofree char *scale_path = NULL;
   g_autoptr(WkStore) store = NULL;
   gboolean quick = argc > 1 && g_strcmp0 (argv[1], "--quick") == 0;
+  /* --scale-db PATH: search an existing scale database (kept) instead of
+   * generating one, to measure again and again */
+  const char *scale_db = argc > 2 && g_strcmp0 (argv[1], "--scale-db") == 0 ? argv[2] : NULL;
   Bench b = { 0 };
 
   g_setenv ("LANGUAGE", "C", TRUE);
@@ -420,6 +438,7 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   gtk_init ();
   adw_init ();
+  load_style ();
 
   dir = g_dir_make_tmp ("walkup-dbench-XXXXXX", &error);
   g_assert_no_error (error);
@@ -448,7 +467,7 @@ main (int    argc,
     {
       g_autoptr(WkStore) scale_store = NULL;
 
-      scale_path = make_db (dir, "scale.db", TRUE);
+      scale_path = scale_db != NULL ? g_strdup (scale_db) : make_db (dir, "scale.db", TRUE);
       scale_store = wk_store_new (scale_path, NULL, &error);
       g_assert_no_error (error);
       b.desk = WK_DESK (wk_local_desk_new (scale_store));
@@ -458,7 +477,8 @@ main (int    argc,
       gtk_window_destroy (GTK_WINDOW (b.window));
       g_clear_object (&b.desk);
       wk_store_close (scale_store);
-      remove_db (scale_path);
+      if (scale_db == NULL)
+        remove_db (scale_path);
     }
   g_rmdir (dir);
   return 0;
