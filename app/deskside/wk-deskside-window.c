@@ -71,6 +71,7 @@ struct _WkDesksideWindow
   GtkToggleButton       *mine_toggle;
   GtkDropDown           *lounge_filter;
   GtkStack              *tickets_stack;
+  GtkLabel              *search_more_label;
   GtkListView           *tickets_list;
   GtkToggleButton       *preparing_toggle;
   GtkToggleButton       *ready_toggle;
@@ -1882,6 +1883,17 @@ search_results_cb (GObject      *source,
   n = replace_store (self->tickets, tickets);
   gtk_stack_set_visible_child_name (self->tickets_stack,
                                     n > 0 ? "results" : self->search_filtered ? "filtered" : "none");
+  /* the search stops at SEARCH_LIMIT: say so rather than hide the rest */
+  if (n >= SEARCH_LIMIT)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("Showing the %u most recently updated match. "
+                                                         "Add words or a filter to find others.",
+                                                         "Showing the %u most recently updated matches. "
+                                                         "Add words or a filter to find others.", n), n);
+
+      gtk_label_set_text (self->search_more_label, more);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->search_more_label), n >= SEARCH_LIMIT);
 }
 
 /* Runs the search again: the text or a filter changed. */
@@ -2511,6 +2523,7 @@ wk_deskside_window_class_init (WkDesksideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, mine_toggle);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, lounge_filter);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, tickets_stack);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, search_more_label);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, tickets_list);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, preparing_toggle);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, ready_toggle);

@@ -345,6 +345,19 @@ with tempfile.TemporaryDirectory() as tmp:
                "\n".join(visible_text(app)))
         shot("tickets-person")
 
+        # a search that matches more than the list shows says so
+        domain = email.split("@")[1]
+        matches = db_row(db, "SELECT count(*) FROM ticket t JOIN person p ON p.id = t.requester_id"
+                             " WHERE p.email LIKE ?", ("%" + domain,))[0]
+        press("ctrl+f")
+        time.sleep(0.3)
+        press("ctrl+a")
+        type_text(domain)
+        more = wt.wait_for(lambda: find_visible(app, contains="most recently updated matches"), timeout=10)
+        tap.ok(matches > 50 and more is not None and "50" in wt.text_of(more),
+               f"a search with {matches} matches shows the 50 most recent and says how to narrow it",
+               more and wt.text_of(more))
+
         # hardware
         press("alt+4")
         hw = wt.wait_for(lambda: find_visible(app, role_name="list", text="Devices"))
