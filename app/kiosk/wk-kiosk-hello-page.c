@@ -58,6 +58,10 @@ card_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* never narrower than this (the narrowest kiosk leaves room for twice as
+   * much): GTK measures a wrapping label's minimum width by laying it out
+   * at this width, and at 0 that is a line, and a shaping, per word */
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
