@@ -17,6 +17,7 @@
 
 #include "wk-category.h"
 #include "wk-hardware.h"
+#include "wk-icon-image.h"
 #include "wk-ticket.h"
 
 #include <glib/gi18n.h>
@@ -29,6 +30,7 @@ struct _WkKioskHelloPage
   GtkLabel   *greeting_label;
   GtkWidget  *hardware_box;
   GtkWidget  *survey_box;
+  GtkImage   *survey_icon;
   GtkWidget  *tickets_box;
   GtkLabel   *tickets_heading;
 };
@@ -84,14 +86,12 @@ card_content (const char *icon_name,
               gboolean    arrow)
 {
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *icon = wk_icon_image_new (icon_name, icon_size);
   int rows = 0;
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
   gtk_widget_set_valign (grid, GTK_ALIGN_CENTER);
-  if (icon_size > 0)
-    gtk_image_set_pixel_size (GTK_IMAGE (icon), icon_size);
   if (title != NULL)
     gtk_grid_attach (GTK_GRID (grid), card_label (title, "kiosk-card-title"), 1, rows++, 1, 1);
   if (caption != NULL)
@@ -99,7 +99,7 @@ card_content (const char *icon_name,
   gtk_widget_set_hexpand (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0), TRUE);
   gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, rows);
   if (arrow)
-    gtk_grid_attach (GTK_GRID (grid), gtk_image_new_from_icon_name ("go-next-symbolic"), 2, 0, 1, rows);
+    gtk_grid_attach (GTK_GRID (grid), wk_icon_image_new ("go-next-symbolic", -1), 2, 0, 1, rows);
   return grid;
 }
 
@@ -248,6 +248,7 @@ wk_kiosk_hello_page_class_init (WkKioskHelloPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, greeting_label);
   gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, hardware_box);
   gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, survey_box);
+  gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, survey_icon);
   gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, tickets_box);
   gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, tickets_heading);
   gtk_widget_class_bind_template_callback (widget_class, not_now_cb);
@@ -257,6 +258,7 @@ static void
 wk_kiosk_hello_page_init (WkKioskHelloPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_image_set_from_paintable (self->survey_icon, wk_icon_paintable ("face-smile-symbolic", 48));
 }
 
 GtkWidget *
