@@ -17,6 +17,7 @@
 
 #include "wk-category.h"
 #include "wk-hardware.h"
+#include "wk-icon-image.h"
 #include "wk-ticket.h"
 
 #include <glib/gi18n.h>
@@ -29,6 +30,7 @@ struct _WkKioskHelloPage
   GtkLabel   *greeting_label;
   GtkWidget  *hardware_box;
   GtkWidget  *survey_box;
+  GtkImage   *survey_icon;
   GtkWidget  *tickets_box;
   GtkLabel   *tickets_heading;
 };
@@ -58,10 +60,58 @@ card_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* never narrower than this (the narrowest kiosk leaves room for twice as
+   * much): GTK measures a wrapping label's minimum width by laying it out
+   * at this width, and at 0 that is a line, and a shaping, per word */
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
+}
+
+/* What a card shows: an icon, then a title (if any) above a caption (if
+ * any), then an arrow if it can be tapped.
+ *
+ * A grid, not a vertical box of labels inside a horizontal box: GTK 4.8
+ * sizes that nesting by a binary search over widths, laying every wrapping
+ * label out again at each step, which made a hello page of twenty tickets
+ * cost tens of milliseconds of text layout per scan.  A grid asks each label
+ * once for its height at its width. */
+static GtkWidget *
+card_content (const char *icon_name,
+              int         icon_size,
+              const char *title,
+              const char *caption,
+              gboolean    arrow)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *icon = wk_icon_image_new (icon_name, icon_size);
+  int rows = 0;
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_widget_set_valign (grid, GTK_ALIGN_CENTER);
+  if (title != NULL)
+    gtk_grid_attach (GTK_GRID (grid), card_label (title, "kiosk-card-title"), 1, rows++, 1, 1);
+  if (caption != NULL)
+    gtk_grid_attach (GTK_GRID (grid), card_label (caption, "kiosk-card-caption"), 1, rows++, 1, 1);
+  gtk_widget_set_hexpand (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0), TRUE);
+  gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, rows);
+  if (arrow)
+    gtk_grid_attach (GTK_GRID (grid), wk_icon_image_new ("go-next-symbolic", -1), 2, 0, 1, rows);
+  return grid;
+}
+
+/* A card that is not a button: the content centred in it, like a button's. */
+static GtkWidget *
+card_bin (GtkWidget *content)
+{
+  GtkWidget *card = adw_bin_new ();
+
+  adw_bin_set_child (ADW_BIN (card), content);
+  gtk_widget_add_css_class (card, "kiosk-card");
+  return card;
 }
 
 /* A big button: icon, title, caption; named for assistive technologies by
@@ -74,23 +124,10 @@ card_button (const char *icon_name,
              GVariant   *target)
 {
   GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   g_autofree char *name = caption != NULL ? g_strdup_printf ("%s — %s", title, caption)
                                           : g_strdup (title);
 
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 48);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (texts), card_label (title, "kiosk-card-title"));
-  if (caption != NULL)
-    gtk_box_append (GTK_BOX (texts), card_label (caption, "kiosk-card-caption"));
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), arrow);
-  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_button_set_child (GTK_BUTTON (button), card_content (icon_name, 48, title, caption, TRUE));
   gtk_widget_add_css_class (button, "kiosk-card");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (target != NULL)
@@ -142,22 +179,11 @@ add_hardware (WkKioskHelloPage *self,
       else if (status == WK_HARDWARE_STATUS_READY && !told_counter)
         {
           /* typed: no item, no asset tag, no locker; they ask at the counter */
-          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-          GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-          GtkWidget *icon = gtk_image_new_from_icon_name ("package-x-generic-symbolic");
-
-          gtk_image_set_pixel_size (GTK_IMAGE (icon), 48);
-          gtk_box_append (GTK_BOX (box), icon);
-          gtk_box_append (GTK_BOX (texts), card_label (_("Something is ready for you at the counter"),
-                                                       "kiosk-card-title"));
-          gtk_box_append (GTK_BOX (texts), card_label (_("Scan your badge to collect it yourself, or ask at the counter."),
-                                                       "kiosk-card-caption"));
-          gtk_widget_set_hexpand (texts, TRUE);
-          gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-          gtk_box_append (GTK_BOX (box), texts);
-          gtk_widget_add_css_class (box, "kiosk-card");
-          gtk_widget_add_css_class (box, "kiosk-ready");
-          card = box;
+          card = card_bin (card_content ("package-x-generic-symbolic", 48,
+                                         _("Something is ready for you at the counter"),
+                                         _("Scan your badge to collect it yourself, or ask at the counter."),
+                                         FALSE));
+          gtk_widget_add_css_class (card, "kiosk-ready");
           told_counter = TRUE;
         }
       else if (status == WK_HARDWARE_STATUS_PREPARING && strong)
@@ -166,10 +192,7 @@ add_hardware (WkKioskHelloPage *self,
 
           /* Translators: %s is a device, e.g. "ThinkPad T14 Gen 4" */
           title = g_strdup_printf (_("Your %s is being prepared"), wk_hardware_get_description (item));
-          card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-          gtk_box_append (GTK_BOX (card), gtk_image_new_from_icon_name ("preferences-system-time-symbolic"));
-          gtk_box_append (GTK_BOX (card), card_label (title, "kiosk-card-caption"));
-          gtk_widget_add_css_class (card, "kiosk-card");
+          card = card_bin (card_content ("preferences-system-time-symbolic", -1, NULL, title, FALSE));
         }
 
       if (card != NULL)
@@ -225,6 +248,7 @@ wk_kiosk_hello_page_class_init (WkKioskHelloPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, greeting_label);
   gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, hardware_box);
   gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, survey_box);
+  gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, survey_icon);
   gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, tickets_box);
   gtk_widget_class_bind_template_child (widget_class, WkKioskHelloPage, tickets_heading);
   gtk_widget_class_bind_template_callback (widget_class, not_now_cb);
@@ -234,6 +258,7 @@ static void
 wk_kiosk_hello_page_init (WkKioskHelloPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_image_set_from_paintable (self->survey_icon, wk_icon_paintable ("face-smile-symbolic", 48));
 }
 
 GtkWidget *

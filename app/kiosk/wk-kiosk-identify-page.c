@@ -13,6 +13,7 @@
 
 #include "wk-kiosk-identify-page.h"
 
+#include "wk-icon-image.h"
 #include "wk-kiosk-keyboard.h"
 #include "wk-osk.h"
 
@@ -32,6 +33,7 @@ struct _WkKioskIdentifyPage
   GtkRevealer *osk_revealer;
   GtkWidget       *guest_button;
   GtkSpinner      *spinner;
+  GtkImage        *badge_icon;
 
   WkIdentifiedBy   mode;
 };
@@ -136,6 +138,7 @@ wk_kiosk_identify_page_class_init (WkKioskIdentifyPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, osk_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, WkKioskIdentifyPage, guest_button);
   gtk_widget_class_bind_template_child (widget_class, WkKioskIdentifyPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WkKioskIdentifyPage, badge_icon);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, continue_cb);
@@ -145,6 +148,7 @@ static void
 wk_kiosk_identify_page_init (WkKioskIdentifyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_image_set_from_paintable (self->badge_icon, wk_icon_paintable ("auth-smartcard-symbolic", 80));
   wk_osk_set_target (self->osk, GTK_EDITABLE (self->entry));
   wk_osk_set_mode (self->osk, WK_OSK_MODE_EMAIL);
   wk_kiosk_keyboard_attach (self->osk_revealer, self->osk, GTK_WIDGET (self->entry), -1);

@@ -12,6 +12,7 @@
 #include "wk-kiosk-request-page.h"
 
 #include "wk-category.h"
+#include "wk-icon-image.h"
 
 #include "wk-kiosk-keyboard.h"
 #include "wk-osk.h"
@@ -112,10 +113,9 @@ wk_kiosk_request_page_init (WkKioskRequestPage *self)
     {
       GtkWidget *toggle = gtk_toggle_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name (list[i].icon_name);
+      GtkWidget *icon = wk_icon_image_new (list[i].icon_name, 48);
       GtkWidget *label = gtk_label_new (dgettext (GETTEXT_PACKAGE, list[i].name));
 
-      gtk_image_set_pixel_size (GTK_IMAGE (icon), 48);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_box_append (GTK_BOX (box), icon);

@@ -8,6 +8,8 @@
 
 #include "wk-kiosk-thanks-page.h"
 
+#include "wk-icon-image.h"
+
 struct _WkKioskThanksPage
 {
   AdwBin         parent_instance;
@@ -31,6 +33,8 @@ static void
 wk_kiosk_thanks_page_init (WkKioskThanksPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* 128: AdwStatusPage's icon size */
+  adw_status_page_set_paintable (self->status, wk_icon_paintable ("emblem-ok-symbolic", 128));
 }
 
 /* @title and @description: NULL keeps the template's */

@@ -52,6 +52,7 @@
 #define REFRESH_SECONDS       30   /* queue and announcements on the start screen */
 #define EVENT_DEBOUNCE_MS     500
 #define LOOKUP_WINDOW_US      (60 * G_USEC_PER_SEC)
+#define BADGE_WAIT_MS         400  /* a badge look-up this slow shows the identify page */
 
 typedef enum {
   PURPOSE_CHECK_IN,
@@ -102,6 +103,7 @@ struct _WkKioskWindow
   gint64                 survey_visit_id;    /* the visit being rated, or 0 */
   gboolean               survey_scored;      /* a face was tapped, not yet submitted */
   gboolean               busy;
+  guint                  badge_wait_id;      /* a badge look-up without a page of its own */
   gint64                 auto_home_at_us;    /* confirmation, thanks: back by themselves */
 
   /* idle */
@@ -541,6 +543,7 @@ wk_kiosk_window_reset (WkKioskWindow *self)
   if (self->journey_cancellable != NULL)
     g_cancellable_cancel (self->journey_cancellable);
   g_clear_object (&self->journey_cancellable);
+  g_clear_handle_id (&self->badge_wait_id, g_source_remove);
   g_clear_object (&self->identity);
   g_clear_pointer (&self->guest_name, g_free);
   g_clear_pointer (&self->guest_email, g_free);
@@ -656,6 +659,7 @@ identify_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->busy = FALSE;
+  g_clear_handle_id (&self->badge_wait_id, g_source_remove);
   if (identity != NULL)
     identified (self, identity);
   else if (g_error_matches (error, WK_ERROR, WK_ERROR_NOT_FOUND)
@@ -686,6 +690,23 @@ identify (WkKioskWindow  *self,
   wk_desk_identify_async (self->desk, by, value, self->journey_cancellable, identify_cb, self);
 }
 
+/* A badge look-up that has not answered yet: say we are on it. */
+static gboolean
+badge_wait_cb (gpointer user_data)
+{
+  WkKioskWindow *self = user_data;
+
+  self->badge_wait_id = 0;
+  if (self->busy && !WK_IS_KIOSK_IDENTIFY_PAGE (journey_top (self)))
+    {
+      GtkWidget *page = new_identify_page (self, self->purpose == PURPOSE_CHECK_IN);
+
+      push_page (self, page);
+      wk_kiosk_identify_page_set_busy (WK_KIOSK_IDENTIFY_PAGE (page), TRUE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 void
 wk_kiosk_window_scan_badge (WkKioskWindow *self,
                             const char    *badge)
@@ -708,10 +729,18 @@ wk_kiosk_window_scan_badge (WkKioskWindow *self,
     {
       gint64 first_touch = WK_IS_KIOSK_IDENTIFY_PAGE (top) ? self->first_touch_us : 0;
 
-      wk_kiosk_window_reset (self);
+      /* from the start page there is nothing to reset: refreshing it would
+       * only queue its queries before the look-up */
+      if (has_journey (self))
+        wk_kiosk_window_reset (self);
       self->first_touch_us = first_touch;
       self->purpose = purpose;
-      push_page (self, new_identify_page (self, purpose == PURPOSE_CHECK_IN));
+      /* the screen stays as it is while the look-up runs (a few ms on a
+       * local desk): the hello page comes next, or the identify page with
+       * the reason; a slow look-up (a hub far away) shows the identify page
+       * in the meantime */
+      g_clear_handle_id (&self->badge_wait_id, g_source_remove);
+      self->badge_wait_id = g_timeout_add (BADGE_WAIT_MS, badge_wait_cb, self);
     }
   identify (self, WK_IDENTIFIED_BY_BADGE, badge);
 }
@@ -1470,6 +1499,7 @@ wk_kiosk_window_dispose (GObject *object)
   self->subscription = 0;
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->event_debounce_id, g_source_remove);
+  g_clear_handle_id (&self->badge_wait_id, g_source_remove);
   if (self->journey != NULL)
     g_ptr_array_set_size (self->journey, 0);
   g_clear_object (&self->badge_detector);
