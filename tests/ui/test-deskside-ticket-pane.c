@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "../common/wk-test-desk.h"
+#include "../common/wk-test-seed.h"
 #include "ui-test-util.h"
 #include "wk-db.h"
 #include "wk-deskside-ticket-pane.h"
@@ -15,33 +17,6 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-
-static void
-exec_ok (sqlite3    *db,
-         const char *sql)
-{
-  char *msg = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
-    g_error ("%s: %s", sql, msg);
-}
-
-static gint64
-count (const char *path,
-       const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
 
 /* An engineer, a ticket mirrored from RT, an edit of it and the conflict
  * the upstream sync recorded for that edit. */
@@ -52,7 +27,7 @@ seed (const char *path)
   sqlite3 *db = wk_db_open (path, &error);
 
   g_assert_no_error (error);
-  exec_ok (db,
+  wk_test_exec (db,
            "INSERT INTO person (id, username, display_name, role, created_at, updated_at)"
            " VALUES (1, 'alex', 'Alex Chen', 'engineer', 0, 0);"
            "INSERT INTO ticket (id, ref, subject, category, status, upstream_system, upstream_id,"
@@ -119,7 +94,7 @@ test_conflict_banner (void)
   g_assert_nonnull (dismiss);
   ui_test_activate (dismiss);
   g_assert_true (ui_test_wait_for (hidden_cb, banner, 10000));
-  g_assert_cmpint (count (path, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.conflict_acknowledged'"
+  g_assert_cmpint (wk_test_count (path, "SELECT COUNT(*) FROM event WHERE kind = 'ticket.conflict_acknowledged'"
                                 " AND actor = 'person:1'"), ==, 1);
 
   /* it stays dismissed */
