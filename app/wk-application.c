@@ -13,6 +13,7 @@
 #include "wk-kiosk-window.h"
 #include "wk-local-desk.h"
 #include "wk-remote-desk.h"
+#include "wk-renderer.h"
 #include "wk-review-window.h"
 #include "wk-store.h"
 
@@ -425,6 +426,8 @@ wk_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (wk_application_parent_class)->startup (app);
+  if (gdk_display_get_default () != NULL)
+    wk_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

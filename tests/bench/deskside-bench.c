@@ -27,6 +27,7 @@
  */
 #include "config.h"
 
+#include "wk-renderer.h"
 #include "wk-check-in-request.h"
 #include "wk-demo-data.h"
 #include "wk-desk.h"
@@ -438,6 +439,8 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   gtk_init ();
   adw_init ();
+  /* the renderer the program chooses for this display */
+  wk_renderer_choose (gdk_display_get_default ());
   load_style ();
 
   dir = g_dir_make_tmp ("walkup-dbench-XXXXXX", &error);

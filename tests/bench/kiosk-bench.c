@@ -35,6 +35,7 @@
  */
 #include "config.h"
 
+#include "wk-renderer.h"
 #include "wk-demo-data.h"
 #include "wk-kiosk-window.h"
 #include "wk-local-desk.h"
@@ -221,6 +222,8 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   gtk_init ();
   adw_init ();
+  /* the renderer the program chooses for this display */
+  wk_renderer_choose (gdk_display_get_default ());
   {
     g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
 

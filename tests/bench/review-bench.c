@@ -24,6 +24,7 @@
  */
 #include "config.h"
 
+#include "wk-renderer.h"
 #include "wk-demo-data.h"
 #include "wk-desk.h"
 #include "wk-local-desk.h"
@@ -152,6 +153,8 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   gtk_init ();
   adw_init ();
+  /* the renderer the program chooses for this display */
+  wk_renderer_choose (gdk_display_get_default ());
 
   if (argc > 1)
     path = g_strdup (argv[1]);

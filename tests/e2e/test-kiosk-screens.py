@@ -17,12 +17,16 @@ size = [int(v) for v in kf.subprocess.run(["xdotool", "getdisplaygeometry"], cap
 
 
 def on_screen(app, name, **kw):
-    node = wt.wait_for(lambda: kf.find_visible(app, text=name, **kw))
-    if node is None:
-        return False
-    box = Atspi.Component.get_extents(node, Atspi.CoordType.WINDOW)
-    return (box.width >= 64 or box.height >= 64) and box.x >= 0 and box.y >= 0 \
-        and box.x + box.width <= size[0] and box.y + box.height <= size[1]
+    """Whether the control called NAME is laid out within the screen, as
+    soon as it is (a page that was just shown may not be laid out yet)."""
+    def fits():
+        node = kf.find_visible(app, text=name, **kw)
+        if node is None:
+            return False
+        box = Atspi.Component.get_extents(node, Atspi.CoordType.WINDOW)
+        return (box.width >= 64 or box.height >= 64) and box.x >= 0 and box.y >= 0 \
+            and box.x + box.width <= size[0] and box.y + box.height <= size[1]
+    return bool(wt.wait_for(fits, timeout=10))
 
 
 def page(app, tag, wait, buttons):
