@@ -381,6 +381,33 @@ answer_cb (GObject      *source,
     }
 }
 
+/* Queues @n batched inserts while the worker is held, so that they run as
+ * one batch, and waits for every answer.  Returns the gate, which counted
+ * the commits. */
+static WkTestGate *
+run_batch (WkStore    *store,
+           const char *path,
+           Insert     *inserts,
+           Answer     *answers,
+           guint       n)
+{
+  WkTestGate *gate = wk_test_gate_new (store);
+
+  for (guint i = 0; i < n; i++)
+    {
+      answers[i].store = store;
+      answers[i].path = path;
+      answers[i].insert = &inserts[i];
+      wk_store_run_batched_async (store, batched_insert_job, &inserts[i], NULL, g_free, NULL,
+                                  answer_cb, &answers[i]);
+    }
+  wk_test_gate_open (gate);
+  for (guint i = 0; i < n; i++)
+    while (!answers[i].done)
+      g_main_context_iteration (NULL, TRUE);
+  return gate;
+}
+
 static void
 test_batch (void)
 {
@@ -401,19 +428,7 @@ test_batch (void)
 
   g_assert_no_error (error);
 
-  gate = wk_test_gate_new (store);
-  for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
-    {
-      answers[i].store = store;
-      answers[i].path = path;
-      answers[i].insert = &inserts[i];
-      wk_store_run_batched_async (store, batched_insert_job, &inserts[i], NULL, g_free, NULL,
-                                  answer_cb, &answers[i]);
-    }
-  wk_test_gate_open (gate);
-  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
-    while (!answers[i].done)
-      g_main_context_iteration (NULL, TRUE);
+  gate = run_batch (store, path, inserts, answers, G_N_ELEMENTS (inserts));
 
   /* each its own outcome */
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
@@ -487,19 +502,7 @@ test_batch_lost (void)
 
   g_assert_no_error (error);
 
-  gate = wk_test_gate_new (store);
-  for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
-    {
-      answers[i].store = store;
-      answers[i].path = path;
-      answers[i].insert = &inserts[i];
-      wk_store_run_batched_async (store, batched_insert_job, &inserts[i], NULL, g_free, NULL,
-                                  answer_cb, &answers[i]);
-    }
-  wk_test_gate_open (gate);
-  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
-    while (!answers[i].done)
-      g_main_context_iteration (NULL, TRUE);
+  gate = run_batch (store, path, inserts, answers, G_N_ELEMENTS (inserts));
 
   /* the first fails with the second's error; the third is committed */
   g_assert_null (answers[0].name);
