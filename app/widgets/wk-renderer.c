@@ -19,9 +19,16 @@
 #include <epoxy/gl.h>
 #include <string.h>
 
-/* The OpenGL renderer's name as GTK would get it, or NULL without OpenGL. */
-static char *
-gl_renderer_name (GdkDisplay *display)
+/**
+ * wk_renderer_get_gl_name:
+ * @display: a display
+ *
+ * Returns: (transfer full) (nullable): the name of @display's OpenGL
+ *   renderer as GTK would get it ("llvmpipe (LLVM 15.0.6, 256 bits)"), or
+ *   NULL without OpenGL
+ */
+char *
+wk_renderer_get_gl_name (GdkDisplay *display)
 {
   g_autoptr(GdkGLContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -59,7 +66,7 @@ wk_renderer_choose (GdkDisplay *display)
 
   if (g_getenv ("GSK_RENDERER") != NULL)
     return NULL;
-  name = gl_renderer_name (display);
+  name = wk_renderer_get_gl_name (display);
   if (name == NULL || (strstr (name, "llvmpipe") == NULL && strstr (name, "softpipe") == NULL))
     return NULL;
   g_debug ("OpenGL is a software rasteriser (%s): drawing with cairo", name);

@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-const char *wk_renderer_choose (GdkDisplay *display);
+char       *wk_renderer_get_gl_name (GdkDisplay *display);
+const char *wk_renderer_choose      (GdkDisplay *display);
 
 G_END_DECLS

@@ -27,7 +27,7 @@
  */
 #include "config.h"
 
-#include "wk-renderer.h"
+#include "../common/wk-test-display.h"
 #include "wk-check-in-request.h"
 #include "wk-demo-data.h"
 #include "wk-desk.h"
@@ -169,19 +169,6 @@ static gboolean
 is_tickets_stack (GtkWidget *w)
 {
   return GTK_IS_STACK (w) && gtk_stack_get_child_by_name (GTK_STACK (w), "results") != NULL;
-}
-
-/* The application's stylesheet, as AdwApplication loads it from the
- * resource base path for the real program: the window is drawn as users
- * see it. */
-static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 /* A signed-in deskside window over @desk, its queue listed. */
@@ -439,9 +426,7 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   gtk_init ();
   adw_init ();
-  /* the renderer the program chooses for this display */
-  wk_renderer_choose (gdk_display_get_default ());
-  load_style ();
+  wk_test_display_as_program ();
 
   dir = g_dir_make_tmp ("walkup-dbench-XXXXXX", &error);
   g_assert_no_error (error);

@@ -35,7 +35,7 @@
  */
 #include "config.h"
 
-#include "wk-renderer.h"
+#include "../common/wk-test-display.h"
 #include "wk-demo-data.h"
 #include "wk-kiosk-window.h"
 #include "wk-local-desk.h"
@@ -222,16 +222,7 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   gtk_init ();
   adw_init ();
-  /* the renderer the program chooses for this display */
-  wk_renderer_choose (gdk_display_get_default ());
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  wk_test_display_as_program ();
 
   if (argc > 3)
     {

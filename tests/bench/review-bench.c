@@ -24,7 +24,7 @@
  */
 #include "config.h"
 
-#include "wk-renderer.h"
+#include "../common/wk-test-display.h"
 #include "wk-demo-data.h"
 #include "wk-desk.h"
 #include "wk-local-desk.h"
@@ -153,8 +153,7 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   gtk_init ();
   adw_init ();
-  /* the renderer the program chooses for this display */
-  wk_renderer_choose (gdk_display_get_default ());
+  wk_test_display_as_program ();
 
   if (argc > 1)
     path = g_strdup (argv[1]);

@@ -8,22 +8,7 @@
 
 #include "wk-renderer.h"
 
-#include <epoxy/gl.h>
 #include <string.h>
-
-static char *
-gl_renderer (GdkDisplay *display)
-{
-  g_autoptr(GdkGLContext) context = gdk_display_create_gl_context (display, NULL);
-  char *name;
-
-  if (context == NULL || !gdk_gl_context_realize (context, NULL))
-    return NULL;
-  gdk_gl_context_make_current (context);
-  name = g_strdup ((const char *) glGetString (GL_RENDERER));
-  gdk_gl_context_clear_current ();
-  return name;
-}
 
 static const char *
 renderer_of (GdkDisplay *display)
@@ -42,7 +27,7 @@ static void
 test_software_gl (void)
 {
   GdkDisplay *display = gdk_display_open (NULL);
-  g_autofree char *gl = gl_renderer (display);
+  g_autofree char *gl = wk_renderer_get_gl_name (display);
   gboolean software = gl != NULL && (strstr (gl, "llvmpipe") != NULL || strstr (gl, "softpipe") != NULL);
   const char *chosen;
 

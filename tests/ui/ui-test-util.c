@@ -6,6 +6,8 @@
 
 #include "ui-test-util.h"
 
+#include "../common/wk-test-display.h"
+
 #include <adwaita.h>
 #include <dlfcn.h>
 #include <gdk/x11/gdkx.h>
@@ -39,15 +41,7 @@ ui_test_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 
-  /* what AdwApplication does for the real program */
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  wk_test_display_as_program ();
 }
 
 GtkWindow *
