@@ -28,6 +28,7 @@ struct _WkDesksideTicketPane
   AdwBin          parent_instance;
 
   GtkStack       *stack;
+  GtkSpinner     *spinner;
   GtkLabel       *ref_label;
   GtkLabel       *subject_label;
   GtkLabel       *requester_label;
@@ -73,6 +74,16 @@ report (WkDesksideTicketPane *self,
         const GError         *error)
 {
   g_signal_emit (self, signals[DESK_ERROR], 0, error);
+}
+
+/* A spinner keeps animating while it spins, shown or not: it spins only
+ * on the loading page, or the window would repaint every frame. */
+static void
+show_page (WkDesksideTicketPane *self,
+           const char           *name)
+{
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, name);
 }
 
 static void
@@ -211,7 +222,7 @@ fill (WkDesksideTicketPane *self)
       gtk_list_box_append (self->notes_list, note_row_new (note));
     }
 
-  gtk_stack_set_visible_child_name (self->stack, "ticket");
+  show_page (self, "ticket");
   self->updating = FALSE;
 }
 
@@ -232,7 +243,7 @@ get_ticket_cb (GObject      *source,
     {
       report (self, error);
       if (self->ticket == NULL)
-        gtk_stack_set_visible_child_name (self->stack, "empty");
+        show_page (self, "empty");
       return;
     }
   g_set_object (&self->ticket, ticket);
@@ -462,13 +473,13 @@ wk_deskside_ticket_pane_show (WkDesksideTicketPane *self,
       g_clear_object (&self->ticket);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
       gtk_check_button_set_active (self->public_check, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
+      show_page (self, "loading");
     }
   self->ticket_id = ticket_id;
   if (ticket_id <= 0)
     {
       g_cancellable_cancel (self->cancellable);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_page (self, "empty");
       return;
     }
   load (self);
@@ -546,6 +557,7 @@ wk_deskside_ticket_pane_class_init (WkDesksideTicketPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/deskside/wk-deskside-ticket-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, spinner);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, ref_label);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, subject_label);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideTicketPane, requester_label);

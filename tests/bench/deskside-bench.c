@@ -16,6 +16,11 @@
  *                        default demo data, and `dataset default` says so;
  *                        `--scale-db PATH`: on that scale database, kept)
  *
+ *   idle_frames_per_s    frames the signed-in window paints in a second
+ *                        while nothing changes: 0 when nothing animates
+ *                        unseen (the queue's samples would otherwise wait
+ *                        for the next tick of a running frame clock)
+ *
  * The window has the application's stylesheet, as in the real program.
  * Each also prints _median_ms and _max_ms, and the same for _listed_: up
  * to the row (or the results) being in the list, before the frame.
@@ -213,6 +218,25 @@ check_in (Bench *b,
 }
 
 /* ---- the queue ------------------------------------------------------------- */
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static void
+bench_idle (Bench *b)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (b->window);
+  guint frames = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+
+  spin (2000);
+  g_signal_handler_disconnect (clock, id);
+  g_print ("idle_frames_per_s %.1f\n", frames / 2.0);
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -438,6 +462,7 @@ main (int    argc,
   b.window = open_window (b.desk);
   b.queue = wk_deskside_window_get_queue (WK_DESKSIDE_WINDOW (b.window));
 
+  bench_idle (&b);
   bench_queue (&b);
 
   if (quick)

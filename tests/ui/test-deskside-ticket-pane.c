@@ -1,7 +1,8 @@
 /* test-deskside-ticket-pane.c — the ticket pane on a real local desk: a
  * ticket edit Request Tracker did not take shows as a banner with an
  * accessible name, saying what RT has and what was not applied, and
- * dismissing it acknowledges it through the desk.
+ * dismissing it acknowledges it through the desk.  A pane showing a ticket
+ * paints nothing while nothing changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -89,6 +90,10 @@ test_conflict_banner (void)
                    "Status: Request Tracker has “Pending”; your “Resolved” was not applied.");
   g_assert_true (ui_test_has_description (banner, gtk_label_get_text (GTK_LABEL (details))));
   g_free (ui_test_screenshot (GTK_WIDGET (window), "deskside-ticket-conflict"));
+
+  /* idle: no frames (a hidden spinner would animate one every 16 ms) */
+  ui_test_wait_ms (200);
+  g_assert_cmpuint (ui_test_count_frames (GTK_WIDGET (pane), 1000), <, 10);
 
   dismiss = ui_test_find_by_label (banner, "Dismiss the conflict");
   g_assert_nonnull (dismiss);

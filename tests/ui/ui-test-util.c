@@ -103,6 +103,30 @@ ui_test_wait_ms (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+/* How many frames @widget's window paints in the next @ms: an idle window
+ * paints none, a running animation about one per 16 ms. */
+guint
+ui_test_count_frames (GtkWidget *widget,
+                      guint      ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint frames = 0;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+  ui_test_wait_ms (ms);
+  g_signal_handler_disconnect (clock, id);
+  return frames;
+}
+
 gboolean
 ui_test_wait_for (gboolean (*done) (gpointer data),
                   gpointer   data,

@@ -15,6 +15,8 @@ GtkWindow  *ui_test_show              (GtkWidget    *child,
                                        int           height);
 void        ui_test_wait_drawn        (GtkWidget    *widget);
 void        ui_test_wait_ms           (guint         ms);
+guint       ui_test_count_frames      (GtkWidget    *widget,
+                                       guint         ms);
 gboolean    ui_test_wait_for          (gboolean    (*done) (gpointer data),
                                        gpointer      data,
                                        guint         timeout_ms);
