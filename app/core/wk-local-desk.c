@@ -2465,6 +2465,9 @@ search_tickets_job (sqlite3  *db,
     g_string_append (sql, " AND t.lounge_id = ?");
   if (by_ref)
     g_string_append (sql, " AND t.ref = ?");
+  /* the next page: on the index, from the last ticket of the page before */
+  if (q->after_id > 0)
+    g_string_append (sql, " AND (t.updated_at, t.id) < (?, ?)");
   for (guint i = 0, used = 0; i < n_words && used < MAX_SEARCH_WORDS; i++)
     if (words[i][0] != '\0')
       {
@@ -2491,6 +2494,11 @@ search_tickets_job (sqlite3  *db,
       g_autofree char *ref = g_ascii_strup (q->text, -1);
 
       bind_text (stmt, index++, ref);
+    }
+  if (q->after_id > 0)
+    {
+      sqlite3_bind_int64 (stmt, index++, q->after_updated_at);
+      sqlite3_bind_int64 (stmt, index++, q->after_id);
     }
   for (guint i = 0, used = 0; i < n_words && used < MAX_SEARCH_WORDS; i++)
     if (words[i][0] != '\0')
@@ -2534,6 +2542,9 @@ wk_local_desk_search_tickets (WkDesk              *desk,
     g_set_error (&error, WK_ERROR, WK_ERROR_INVALID, _("%d is not a ticket status"), query->status);
   else if (query->requester_id < 0 || query->assignee_id < 0 || query->lounge_id < 0)
     g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID, _("A person or lounge id cannot be negative"));
+  else if (query->after_id < 0 || query->after_updated_at < 0)
+    g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID,
+                         _("The ticket a page starts after cannot have a negative id or time"));
   else if ((stripped == NULL || stripped[0] == '\0') && query->requester_id == 0 &&
            query->status < 0 && query->assignee_id == 0 && query->lounge_id == 0)
     g_set_error_literal (&error, WK_ERROR, WK_ERROR_INVALID,

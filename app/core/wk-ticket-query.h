@@ -18,9 +18,16 @@ G_BEGIN_DECLS
  * @assignee_id: tickets assigned to one person, or 0
  * @lounge_id: tickets of one lounge, or 0
  * @limit: at most this many (0: 50; capped at 500)
+ * @after_updated_at: with @after_id, see there
+ * @after_id: with a ticket id here and its @after_updated_at, only the
+ *   tickets that come after that one in the order: the next page of a
+ *   search, given the last ticket of the page before; 0 for the first
+ *   page
  *
- * Every criterion set must hold; at least one must be set.  The list is
- * ordered newest update first (then by id).
+ * Every criterion set must hold; at least one must be set (a page after
+ * the first is not a criterion).  The list is ordered newest update first
+ * (then by id), so pages fetched one after another neither repeat nor
+ * skip a ticket that did not change meanwhile.
  */
 typedef struct {
   char   *text;
@@ -29,6 +36,8 @@ typedef struct {
   gint64  assignee_id;
   gint64  lounge_id;
   guint   limit;
+  gint64  after_updated_at;
+  gint64  after_id;
 } WkTicketQuery;
 
 #define WK_TICKET_QUERY_DEFAULT_LIMIT 50

@@ -800,6 +800,8 @@ route_search_tickets (Request *req)
       !query_int (req, "assignee_id", FALSE, 0, G_MAXINT64, &query->assignee_id, &error) ||
       !query_int (req, "lounge_id", FALSE, 0, G_MAXINT64, &query->lounge_id, &error) ||
       !query_int (req, "limit", FALSE, 0, WK_TICKET_QUERY_MAX_LIMIT, &limit, &error) ||
+      !query_int (req, "after_updated_at", FALSE, 0, G_MAXINT64, &query->after_updated_at, &error) ||
+      !query_int (req, "after_id", FALSE, 0, G_MAXINT64, &query->after_id, &error) ||
       (text != NULL && !wk_validate_text ("text", text, WK_MAX_SEARCH, FALSE, &error)))
     {
       request_fail (req, error);

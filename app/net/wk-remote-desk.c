@@ -1280,6 +1280,11 @@ wk_remote_desk_search_tickets (WkDesk              *desk,
     append_int (path, "lounge_id", query->lounge_id);
   if (query->limit != 0)
     append_int (path, "limit", MIN (query->limit, WK_TICKET_QUERY_MAX_LIMIT));
+  if (query->after_id != 0)
+    {
+      append_int (path, "after_updated_at", query->after_updated_at);
+      append_int (path, "after_id", query->after_id);
+    }
   g_string_prepend (path, "/api/v1/tickets");
   call_async (self, task, "GET", path->str, NULL, ANSWER_ITEMS, WK_TYPE_TICKET);
 }

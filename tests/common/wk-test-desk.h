@@ -77,6 +77,7 @@ WkTicketQuery    *wk_test_ticket_query   (const char        *text,
     g_autoptr(WkTicketQuery) _q = wk_test_ticket_query (__VA_ARGS__); \
     (GListModel *) CALL (fx, error_ptr, search_tickets, _q); \
   })
+#define SEARCH_QUERY(fx, error_ptr, query) ((GListModel *) CALL (fx, error_ptr, search_tickets, query))
 #define ASSERT_SEARCH_FAILS(fx, code, ...) \
   G_STMT_START { \
     g_autoptr(WkTicketQuery) _fq = wk_test_ticket_query (__VA_ARGS__); \

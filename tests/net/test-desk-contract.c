@@ -615,6 +615,65 @@ test_ticket_query (Fixture       *fx,
   ASSERT_SEARCH_FAILS (fx, WK_ERROR_INVALID, NULL, 0, -1, -5, 0, 0);
 }
 
+/* Page after page, a search lists what one long search lists: each page
+ * starts after the last ticket of the page before, with no repeat and no
+ * gap, even where many tickets share one update time. */
+static void
+test_ticket_query_pages (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(WkTicketQuery) query = wk_test_ticket_query ("sharma", 0, -1, 0, 0, 7);
+  guint seen = 0, pages = 0;
+
+  /* 60 tickets updated in 6 seconds: ten share each time */
+  exec_on (fx,
+           "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)"
+           " INSERT INTO ticket (ref, requester_id, subject, category, status, created_at, updated_at)"
+           " SELECT 'WK-' || (30000 + i), 1, 'Dock ' || i, 'other', 'new',"
+           "  1700000000 + i / 10, 1700000000 + i / 10 FROM n;");
+  all = SEARCH (fx, &error, "sharma", 0, -1, 0, 0, 500);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), >, 60);
+
+  for (;;)
+    {
+      g_autoptr(GListModel) page = SEARCH_QUERY (fx, &error, query);
+      guint n;
+
+      g_assert_no_error (error);
+      n = g_list_model_get_n_items (page);
+      g_assert_cmpuint (n, <=, 7);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(WkTicket) got = g_list_model_get_item (page, i);
+          g_autoptr(WkTicket) want = g_list_model_get_item (all, seen + i);
+
+          g_assert_nonnull (want);
+          g_assert_cmpint (wk_ticket_get_id (got), ==, wk_ticket_get_id (want));
+          if (i == n - 1)
+            {
+              query->after_updated_at = wk_ticket_get_updated_at (got);
+              query->after_id = wk_ticket_get_id (got);
+            }
+        }
+      seen += n;
+      pages++;
+      if (n < 7)
+        break;
+    }
+  g_assert_cmpuint (seen, ==, g_list_model_get_n_items (all));
+  g_assert_cmpuint (pages, ==, seen / 7 + 1);
+
+  /* a page after something that cannot be a ticket */
+  query->after_id = -1;
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, search_tickets, query);
+  query->after_id = 3;
+  query->after_updated_at = -5;
+  ASSERT_FAILS (fx, WK_ERROR_INVALID, search_tickets, query);
+}
+
 static void
 test_hardware (Fixture       *fx,
                gconstpointer  data)
@@ -1177,6 +1236,7 @@ main (int   argc,
     { "queue-and-moves", test_queue_and_moves },
     { "tickets", test_tickets },
     { "ticket-query", test_ticket_query },
+    { "ticket-query-pages", test_ticket_query_pages },
     { "hardware", test_hardware },
     { "upstream-conflict", test_upstream_conflict },
     { "surveys", test_surveys },
