@@ -42,10 +42,11 @@
 
 #define TICK_SECONDS     5
 #define EVENTS_PAGE      200
-/* the newest tickets found: GTK 4.8's list view makes (and lays out) a row
- * for each of them, not only for those on screen, so each one costs the
- * search; more words or a filter narrow it */
-#define SEARCH_LIMIT     50
+/* tickets found come a page at a time, the next one when the list is
+ * scrolled near its end: GTK 4.8's list view makes (and lays out) a row
+ * for every ticket listed, not only for those on screen, so a short first
+ * page shows the newest matches soonest */
+#define SEARCH_PAGE      25
 
 struct _WkDesksideWindow
 {
@@ -71,7 +72,6 @@ struct _WkDesksideWindow
   GtkToggleButton       *mine_toggle;
   GtkDropDown           *lounge_filter;
   GtkStack              *tickets_stack;
-  GtkLabel              *search_more_label;
   GtkListView           *tickets_list;
   GtkToggleButton       *preparing_toggle;
   GtkToggleButton       *ready_toggle;
@@ -89,7 +89,10 @@ struct _WkDesksideWindow
   WkSession             *session;           /* owned; NULL before sign-in */
   GCancellable          *cancellable;       /* owned: the session's work */
   GCancellable          *search_cancellable;/* owned: the running search */
+  WkTicketQuery         *search_query;      /* owned: the search listed, for its next page */
   gboolean               search_filtered;   /* it has a filter besides the words */
+  gboolean               search_more;       /* its last page was full: there may be more */
+  gboolean               search_paging;     /* its next page is on its way */
   GListStore            *queue;             /* owned, of WkVisit */
   GtkSingleSelection    *queue_selection;   /* owned */
   GtkFilterListModel    *mine;              /* owned */
@@ -1350,6 +1353,9 @@ stop_session (WkDesksideWindow *self)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_clear_pointer (&self->search_query, wk_ticket_query_free);
+  self->search_more = FALSE;
+  self->search_paging = FALSE;
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->announce_id, g_source_remove);
   g_clear_pointer (&self->announcing, g_ptr_array_unref);
@@ -1854,11 +1860,69 @@ ticket_query (WkDesksideWindow *self)
       if (l != NULL)
         query->lounge_id = wk_lounge_get_id (l);
     }
-  query->limit = SEARCH_LIMIT;
+  query->limit = SEARCH_PAGE;
 
   if (query->text[0] == '\0' && query->status < 0 && query->assignee_id <= 0 && query->lounge_id <= 0)
     return NULL;
   return g_steal_pointer (&query);
+}
+
+static void search_page_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+
+/* Asks for the next page of the search when the list is scrolled to
+ * within a screen of its end (or does not fill its screen). */
+static void
+maybe_next_page (WkDesksideWindow *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->tickets_list));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tickets));
+  g_autoptr(WkTicket) last = NULL;
+
+  if (!self->search_more || self->search_paging || self->search_query == NULL || n == 0 ||
+      adjustment == NULL)
+    return;
+  if (gtk_adjustment_get_value (adjustment) + 2 * gtk_adjustment_get_page_size (adjustment) <
+      gtk_adjustment_get_upper (adjustment))
+    return;
+
+  last = g_list_model_get_item (G_LIST_MODEL (self->tickets), n - 1);
+  self->search_query->after_updated_at = wk_ticket_get_updated_at (last);
+  self->search_query->after_id = wk_ticket_get_id (last);
+  self->search_paging = TRUE;
+  wk_desk_search_tickets_async (desk_of (self), self->search_query, self->search_cancellable,
+                                search_page_cb, self);
+}
+
+static void
+search_page_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WkDesksideWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) tickets = wk_desk_search_tickets_finish (WK_DESK (source), result, &error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = WK_DESKSIDE_WINDOW (user_data);
+  self->search_paging = FALSE;
+  if (tickets == NULL)
+    {
+      /* no more pages of this search; a new search starts again */
+      self->search_more = FALSE;
+      report (self, error);
+      return;
+    }
+  set_offline (self, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (tickets); i++)
+    g_ptr_array_add (items, g_list_model_get_item (tickets, i));
+  g_list_store_splice (self->tickets, g_list_model_get_n_items (G_LIST_MODEL (self->tickets)), 0,
+                       items->pdata, items->len);
+  self->search_more = items->len >= SEARCH_PAGE;
+  maybe_next_page (self);
 }
 
 static void
@@ -1881,19 +1945,10 @@ search_results_cb (GObject      *source,
     }
   set_offline (self, FALSE);
   n = replace_store (self->tickets, tickets);
+  self->search_more = n >= SEARCH_PAGE;
   gtk_stack_set_visible_child_name (self->tickets_stack,
                                     n > 0 ? "results" : self->search_filtered ? "filtered" : "none");
-  /* the search stops at SEARCH_LIMIT: say so rather than hide the rest */
-  if (n >= SEARCH_LIMIT)
-    {
-      g_autofree char *more = g_strdup_printf (ngettext ("Showing the %u most recently updated match. "
-                                                         "Add words or a filter to find others.",
-                                                         "Showing the %u most recently updated matches. "
-                                                         "Add words or a filter to find others.", n), n);
-
-      gtk_label_set_text (self->search_more_label, more);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->search_more_label), n >= SEARCH_LIMIT);
+  /* the next page comes when the list is scrolled near its end */
 }
 
 /* Runs the search again: the text or a filter changed. */
@@ -1904,6 +1959,9 @@ search_changed_cb (WkDesksideWindow *self)
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_clear_pointer (&self->search_query, wk_ticket_query_free);
+  self->search_more = FALSE;
+  self->search_paging = FALSE;
   if (self->session == NULL)
     return;
   query = ticket_query (self);
@@ -1916,6 +1974,7 @@ search_changed_cb (WkDesksideWindow *self)
 
   self->search_cancellable = g_cancellable_new ();
   self->search_filtered = query->status >= 0 || query->assignee_id > 0 || query->lounge_id > 0;
+  self->search_query = wk_ticket_query_copy (query);
   wk_desk_search_tickets_async (desk_of (self), query, self->search_cancellable, search_results_cb, self);
 }
 
@@ -2523,7 +2582,6 @@ wk_deskside_window_class_init (WkDesksideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, mine_toggle);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, lounge_filter);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, tickets_stack);
-  gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, search_more_label);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, tickets_list);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, preparing_toggle);
   gtk_widget_class_bind_template_child (widget_class, WkDesksideWindow, ready_toggle);
@@ -2620,6 +2678,15 @@ wk_deskside_window_init (WkDesksideWindow *self)
 
   g_object_unref (set_up_list (self, self->tickets_list, G_LIST_MODEL (self->tickets),
                                WK_TYPE_DESKSIDE_TICKET_ROW));
+  {
+    /* the next page of a search, as the list nears its end */
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->tickets_list));
+
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (maybe_next_page), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (maybe_next_page), self,
+                             G_CONNECT_SWAPPED);
+  }
   gtk_list_box_bind_model (self->hardware_list, G_LIST_MODEL (self->hardware),
                            create_hardware_row_cb, self, NULL);
 
