@@ -2644,6 +2644,41 @@ wk_deskside_window_class_init (WkDesksideWindowClass *klass)
 }
 
 static void
+string_item_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+string_item_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  ellipsize)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/* Labels for a drop-down of strings, shortened with "…" when there is no
+ * room if @ellipsize. */
+static GtkListItemFactory *
+string_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (string_item_setup_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (string_item_bind_cb), GINT_TO_POINTER (ellipsize));
+  return factory;
+}
+
+static void
 wk_deskside_window_init (WkDesksideWindow *self)
 {
   GtkCustomFilter *filter;
@@ -2692,7 +2727,17 @@ wk_deskside_window_init (WkDesksideWindow *self)
 
   {
     g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+    GtkDropDown *filters[] = { self->status_filter, self->lounge_filter };
 
+    /* a narrow window (360 px) shrinks the filters' labels, never the list's */
+    for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+      {
+        g_autoptr(GtkListItemFactory) shown = string_factory_new (TRUE);
+        g_autoptr(GtkListItemFactory) listed = string_factory_new (FALSE);
+
+        gtk_drop_down_set_factory (filters[i], shown);
+        gtk_drop_down_set_list_factory (filters[i], listed);
+      }
     gtk_string_list_append (statuses, _("Any status"));
     for (int s = WK_TICKET_STATUS_NEW; s <= WK_TICKET_STATUS_CLOSED; s++)
       gtk_string_list_append (statuses, wk_deskside_ticket_status_label (s));

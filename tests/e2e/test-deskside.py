@@ -451,8 +451,17 @@ with tempfile.TemporaryDirectory() as tmp:
             xdotool("windowsize", "--sync", w, 360, 720)
         time.sleep(1.5)
         ext = frame.get_component_iface().get_extents(Atspi.CoordType.SCREEN)
-        tap.ok(ext.width <= 400, f"the window narrows to a phone's width ({ext.width} px)", ext.width)
+        # 360 px of content, and the window's 1 px border
+        tap.ok(ext.width <= 362, f"the window narrows to a phone's width ({ext.width} px)", ext.width)
         shot("narrow-queue")
+        press("alt+3")
+        time.sleep(0.8)
+        ext = frame.get_component_iface().get_extents(Atspi.CoordType.SCREEN)
+        tap.ok(ext.width <= 362 and find_visible(app, role_name="combo box", text="Lounge") is not None,
+               f"the ticket search and its filters fit it too ({ext.width} px)", ext.width)
+        shot("narrow-tickets")
+        press("alt+1")
+        time.sleep(0.5)
         pick = wt.wait_for(lambda: find_visible(app, contains="Pick up "), timeout=10)
         row = pick and pick.get_parent()
         while row is not None and wt.role(row) != "list item":
