@@ -1627,19 +1627,31 @@ typedef struct {
   WkHubServer       *self;     /* not owned */
   SoupServerMessage *msg;      /* owned: the last request on the connection */
   GSocket           *socket;   /* owned */
-  GSource           *watch;    /* owned; NULL until the request is over */
-  guint              arm_id;
+  GSource           *source;   /* owned: idle_arm_cb's, then idle_readable_cb's */
 } Idle;
+
+static void
+idle_set_source (Idle        *idle,
+                 GSource     *source,
+                 GSourceFunc  func)
+{
+  if (idle->source != NULL)
+    {
+      g_source_destroy (idle->source);
+      g_clear_pointer (&idle->source, g_source_unref);
+    }
+  if (source == NULL)
+    return;
+  idle->source = source;
+  g_source_set_priority (source, G_PRIORITY_HIGH);
+  g_source_set_callback (source, func, idle, NULL);
+  g_source_attach (source, g_main_context_get_thread_default ());
+}
 
 static void
 idle_free (Idle *idle)
 {
-  g_clear_handle_id (&idle->arm_id, g_source_remove);
-  if (idle->watch != NULL)
-    {
-      g_source_destroy (idle->watch);
-      g_clear_pointer (&idle->watch, g_source_unref);
-    }
+  idle_set_source (idle, NULL, NULL);
   g_clear_object (&idle->socket);
   g_clear_object (&idle->msg);
   g_free (idle);
@@ -1679,16 +1691,11 @@ idle_arm_cb (gpointer user_data)
 {
   Idle *idle = user_data;
 
-  idle->arm_id = 0;
   if (g_socket_is_closed (idle->socket))
-    {
-      g_hash_table_remove (idle->self->idle, idle->socket);
-      return G_SOURCE_REMOVE;
-    }
-  idle->watch = g_socket_create_source (idle->socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
-  g_source_set_priority (idle->watch, G_PRIORITY_HIGH);
-  g_source_set_callback (idle->watch, G_SOURCE_FUNC (idle_readable_cb), idle, NULL);
-  g_source_attach (idle->watch, g_main_context_get_thread_default ());
+    g_hash_table_remove (idle->self->idle, idle->socket);
+  else
+    idle_set_source (idle, g_socket_create_source (idle->socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL),
+                     G_SOURCE_FUNC (idle_readable_cb));
   return G_SOURCE_REMOVE;
 }
 
@@ -1708,8 +1715,8 @@ request_over_cb (SoupServer        *server,
   idle->self = self;
   idle->msg = g_object_ref (msg);
   idle->socket = g_object_ref (socket);
-  idle->arm_id = g_idle_add_full (G_PRIORITY_HIGH, idle_arm_cb, idle, NULL);
   g_hash_table_replace (self->idle, socket, idle);
+  idle_set_source (idle, g_idle_source_new (), idle_arm_cb);
 }
 
 static void
