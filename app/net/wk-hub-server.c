@@ -1618,42 +1618,27 @@ got_chunk_cb (SoupServerMessage *msg,
  * first byte, libsoup only stops reading: the socket stays open (CLOSE-WAIT)
  * for as long as the hub runs, one descriptor per client that ever went away
  * idle (SoupSession does, after its idle timeout).  So the hub watches each
- * kept-alive connection between requests itself, at a higher priority than
- * libsoup's own read: the next request's first byte ends the watch and libsoup
- * reads it as always; the client's end of the connection (or a reset) makes
- * the hub take the connection from libsoup, still whole, and close it. */
+ * connection between requests itself.  The watch starts when a request is
+ * over, before libsoup starts reading for the next one, so at the same
+ * priority it always runs first: the next request's first byte ends it and
+ * libsoup reads the request as always; the client's end of the connection
+ * (or a reset) makes the hub take the connection from libsoup, still whole,
+ * and close it.  When libsoup closes the connection itself instead (no
+ * keep-alive, an error, HTTPS), the watch sees the socket closed and ends
+ * without touching the descriptor. */
 
 typedef struct {
   WkHubServer       *self;     /* not owned */
   SoupServerMessage *msg;      /* owned: the last request on the connection */
-  GSocket           *socket;   /* owned */
-  GSource           *source;   /* owned: idle_arm_cb's, then idle_readable_cb's */
+  GSource           *watch;    /* owned */
 } Idle;
-
-static void
-idle_set_source (Idle        *idle,
-                 GSource     *source,
-                 GSourceFunc  func)
-{
-  if (idle->source != NULL)
-    {
-      g_source_destroy (idle->source);
-      g_clear_pointer (&idle->source, g_source_unref);
-    }
-  if (source == NULL)
-    return;
-  idle->source = source;
-  g_source_set_priority (source, G_PRIORITY_HIGH);
-  g_source_set_callback (source, func, idle, NULL);
-  g_source_attach (source, g_main_context_get_thread_default ());
-}
 
 static void
 idle_free (Idle *idle)
 {
-  idle_set_source (idle, NULL, NULL);
-  g_clear_object (&idle->socket);
-  g_clear_object (&idle->msg);
+  g_source_destroy (idle->watch);
+  g_source_unref (idle->watch);
+  g_object_unref (idle->msg);
   g_free (idle);
 }
 
@@ -1666,36 +1651,23 @@ idle_readable_cb (GSocket      *socket,
   g_autoptr(SoupServerMessage) msg = NULL;
   g_autoptr(GIOStream) stream = NULL;
   char byte;
-  gssize n;
+  gssize n = 1;
 
-  n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
-  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
-    return G_SOURCE_CONTINUE;
+  if (!g_socket_is_closed (socket))
+    {
+      n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+        return G_SOURCE_CONTINUE;
+    }
   msg = g_object_ref (idle->msg);
-  /* ends the watch before the descriptor can close */
-  g_hash_table_remove (idle->self->idle, socket);
+  g_hash_table_remove (idle->self->idle, socket);   /* ends the watch */
   if (n > 0)
-    return G_SOURCE_REMOVE;   /* the next request: libsoup reads it */
+    return G_SOURCE_REMOVE;   /* the next request (or libsoup closed it) */
 
   g_debug ("client gone from a kept-alive connection");
   stream = soup_server_message_steal_connection (msg);
   if (stream != NULL)
     g_io_stream_close (stream, NULL, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs once libsoup is done with the request: it has either closed the
- * connection or started reading for the next request. */
-static gboolean
-idle_arm_cb (gpointer user_data)
-{
-  Idle *idle = user_data;
-
-  if (g_socket_is_closed (idle->socket))
-    g_hash_table_remove (idle->self->idle, idle->socket);
-  else
-    idle_set_source (idle, g_socket_create_source (idle->socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL),
-                     G_SOURCE_FUNC (idle_readable_cb));
   return G_SOURCE_REMOVE;
 }
 
@@ -1709,14 +1681,15 @@ request_over_cb (SoupServer        *server,
   GSocket *socket = soup_server_message_get_socket (msg);
   Idle *idle;
 
-  if (socket == NULL)
+  if (socket == NULL || g_socket_is_closed (socket))
     return;
   idle = g_new0 (Idle, 1);
   idle->self = self;
   idle->msg = g_object_ref (msg);
-  idle->socket = g_object_ref (socket);
+  idle->watch = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (idle->watch, G_SOURCE_FUNC (idle_readable_cb), idle, NULL);
+  g_source_attach (idle->watch, g_main_context_get_thread_default ());
   g_hash_table_replace (self->idle, socket, idle);
-  idle_set_source (idle, g_idle_source_new (), idle_arm_cb);
 }
 
 static void
