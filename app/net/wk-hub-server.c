@@ -1624,8 +1624,10 @@ got_chunk_cb (SoupServerMessage *msg,
  * libsoup reads the request as always; the client's end of the connection
  * (or a reset) makes the hub take the connection from libsoup, still whole,
  * and close it.  When libsoup closes the connection itself instead (no
- * keep-alive, an error, HTTPS), the watch sees the socket closed and ends
- * without touching the descriptor. */
+ * keep-alive, an error), the watch sees the socket closed and ends without
+ * touching the descriptor.  HTTPS needs none of this: libsoup 3.2 keeps a
+ * connection alive only for its own listeners, never for one the hub hands
+ * it (and a client's TLS close_notify would look like a request here). */
 
 typedef struct {
   WkHubServer       *self;     /* not owned */
@@ -1681,7 +1683,7 @@ request_over_cb (SoupServer        *server,
   GSocket *socket = soup_server_message_get_socket (msg);
   Idle *idle;
 
-  if (socket == NULL || g_socket_is_closed (socket))
+  if (self->tls_certificate != NULL || socket == NULL || g_socket_is_closed (socket))
     return;
   idle = g_new0 (Idle, 1);
   idle->self = self;
