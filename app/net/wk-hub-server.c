@@ -20,9 +20,11 @@
 #include "wk-json.h"
 #include "wk-validate.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #define LISTEN_BACKLOG 256
 /* A client has this long to finish its TLS handshake. */
@@ -49,6 +51,7 @@ struct _WkHubServer
   GTlsCertificate  *tls_certificate;  /* owned; NULL: plain HTTP */
   GSocketService   *tls_service;      /* owned; accepts the TLS clients */
   GHashTable       *handshakes;       /* owned: set of Handshake under way */
+  GHashTable       *idle;             /* owned: GSocket → Idle (kept-alive, between requests) */
 };
 
 G_DEFINE_FINAL_TYPE (WkHubServer, wk_hub_server, G_TYPE_OBJECT)
@@ -1608,11 +1611,99 @@ got_chunk_cb (SoupServerMessage *msg,
     refuse_too_large (msg, _("The request body is over 1 MiB"));
 }
 
+/* ---- kept-alive connections whose client has gone ------------------------ */
+
+/* libsoup 3.2 (Debian 12) keeps reading a kept-alive connection between
+ * requests, but when the client closes it there, before the next request's
+ * first byte, libsoup only stops reading: the socket stays open (CLOSE-WAIT)
+ * for as long as the hub runs, one descriptor per client that ever went away
+ * idle (SoupSession does, after its idle timeout).  So the hub watches each
+ * connection between requests itself.  The watch starts when a request is
+ * over, before libsoup starts reading for the next one, so at the same
+ * priority it always runs first: the next request's first byte ends it and
+ * libsoup reads the request as always; the client's end of the connection
+ * (or a reset) makes the hub take the connection from libsoup, still whole,
+ * and close it.  When libsoup closes the connection itself instead (no
+ * keep-alive, an error), the watch sees the socket closed and ends without
+ * touching the descriptor.  HTTPS needs none of this: libsoup 3.2 keeps a
+ * connection alive only for its own listeners, never for one the hub hands
+ * it (and a client's TLS close_notify would look like a request here). */
+
+typedef struct {
+  WkHubServer       *self;     /* not owned */
+  SoupServerMessage *msg;      /* owned: the last request on the connection */
+  GSource           *watch;    /* owned */
+} Idle;
+
+static void
+idle_free (Idle *idle)
+{
+  g_source_destroy (idle->watch);
+  g_source_unref (idle->watch);
+  g_object_unref (idle->msg);
+  g_free (idle);
+}
+
+static gboolean
+idle_readable_cb (GSocket      *socket,
+                  GIOCondition  condition,
+                  gpointer      user_data)
+{
+  Idle *idle = user_data;
+  g_autoptr(SoupServerMessage) msg = NULL;
+  g_autoptr(GIOStream) stream = NULL;
+  char byte;
+  gssize n = 1;
+
+  if (!g_socket_is_closed (socket))
+    {
+      n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+        return G_SOURCE_CONTINUE;
+    }
+  msg = g_object_ref (idle->msg);
+  g_hash_table_remove (idle->self->idle, socket);   /* ends the watch */
+  if (n > 0)
+    return G_SOURCE_REMOVE;   /* the next request (or libsoup closed it) */
+
+  g_debug ("client gone from a kept-alive connection");
+  stream = soup_server_message_steal_connection (msg);
+  if (stream != NULL)
+    g_io_stream_close (stream, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* request-finished and request-aborted: libsoup may keep the connection */
+static void
+request_over_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  WkHubServer *self = user_data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+  Idle *idle;
+
+  if (self->tls_certificate != NULL || socket == NULL || g_socket_is_closed (socket))
+    return;
+  idle = g_new0 (Idle, 1);
+  idle->self = self;
+  idle->msg = g_object_ref (msg);
+  idle->watch = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (idle->watch, G_SOURCE_FUNC (idle_readable_cb), idle, NULL);
+  g_source_attach (idle->watch, g_main_context_get_thread_default ());
+  g_hash_table_replace (self->idle, socket, idle);
+}
+
 static void
 request_started_cb (SoupServer        *server,
                     SoupServerMessage *msg,
                     gpointer           user_data)
 {
+  WkHubServer *self = user_data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  if (socket != NULL)
+    g_hash_table_remove (self->idle, socket);
   g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), NULL);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
 }
@@ -2090,6 +2181,8 @@ wk_hub_server_dispose (GObject *object)
   stop_tls (self);
   if (self->streams != NULL)
     g_hash_table_remove_all (self->streams);
+  if (self->idle != NULL)
+    g_hash_table_remove_all (self->idle);
   if (self->server != NULL)
     {
       soup_server_disconnect (self->server);
@@ -2110,6 +2203,7 @@ wk_hub_server_finalize (GObject *object)
   g_clear_pointer (&self->rates, g_hash_table_unref);
   g_clear_pointer (&self->streams, g_hash_table_unref);
   g_clear_pointer (&self->handshakes, g_hash_table_unref);
+  g_clear_pointer (&self->idle, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (wk_hub_server_parent_class)->finalize (object);
 }
@@ -2133,6 +2227,7 @@ wk_hub_server_init (WkHubServer *self)
                                        (GDestroyNotify) g_array_unref);
   self->streams = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) stream_free, NULL);
   self->handshakes = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) handshake_free, NULL);
+  self->idle = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) idle_free);
 }
 
 WkHubServer *
@@ -2199,6 +2294,10 @@ wk_hub_server_listen (WkHubServer      *self,
   soup_server_add_websocket_handler (self->server, EVENTS_PATH, NULL, NULL, events_open_cb,
                                      self, NULL);
   g_signal_connect_object (self->server, "request-started", G_CALLBACK (request_started_cb),
+                           self, 0);
+  g_signal_connect_object (self->server, "request-finished", G_CALLBACK (request_over_cb),
+                           self, 0);
+  g_signal_connect_object (self->server, "request-aborted", G_CALLBACK (request_over_cb),
                            self, 0);
 
   /* Our own socket, for a listen backlog that takes a lounge's worth of
@@ -2267,6 +2366,7 @@ wk_hub_server_disconnect (WkHubServer *self)
   g_cancellable_cancel (self->cancellable);
   stop_tls (self);
   g_hash_table_remove_all (self->streams);
+  g_hash_table_remove_all (self->idle);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
 }
