@@ -946,7 +946,9 @@ static const char * const hostile_targets[] = {
   "/api/v1/queue?lounge_id=99999999999999999999", "/api/v1/queue", "/api/v1/metrics?from=x&to=1",
   "/api/v1/feedback?followup_status=%27%20OR%201", "/api/v1/feedback?with_comment_only=maybe",
   "/api/v1/hardware?status=stolen", "/api/v1/event-log?limit=1000000",
-  "/api/v1/tickets?limit=-3", "/api/v1/announcements?lounge_id=x",
+  "/api/v1/tickets?limit=-3", "/api/v1/tickets?text=a&after_id=-1", "/api/v1/tickets?text=a&after_id=x",
+  "/api/v1/tickets?text=a&after_updated_at=1e99&after_id=3", "/api/v1/tickets?text=a&after_updated_at=-5&after_id=3",
+  "/api/v1/announcements?lounge_id=x",
   "/api/v1/visits/1/pick-up/extra", "/api/v1/visits/abc/pick-up", "/api/v1/visits//pick-up",
   "/.env", "/api/v1/lounges/..%2f..%2fhealthz", "/api/v1/%ff%fe",
 };
