@@ -4,20 +4,12 @@
  */
 #include "config.h"
 
+#include "../common/wk-test-process.h"
 #include "wk-hub-admin.h"
 #include "wk-password.h"
 
 #include <gio/gio.h>
 #include <string.h>
-
-static char *
-hub_path (void)
-{
-  const char *root = g_getenv ("WALKUP_BUILD_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, "app", "walkup-hub", NULL);
-}
 
 /* Runs walkup-hub hash-pin [EXTRA] with @input on stdin. */
 static int
@@ -26,7 +18,7 @@ run_hash_pin (const char  *input,
               char       **out,
               char       **err)
 {
-  g_autofree char *hub = hub_path ();
+  g_autofree char *hub = wk_test_hub_binary ();
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
 

@@ -5,20 +5,12 @@
  */
 #include "config.h"
 
+#include "../common/wk-test-process.h"
 #include "wk-http.h"
 #include "wk-json.h"
 
 #include <signal.h>
 #include <string.h>
-
-static char *
-hub_path (void)
-{
-  const char *root = g_getenv ("WALKUP_BUILD_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, "app", "walkup-hub", NULL);
-}
 
 /* Runs walkup-hub with @args and @input on stdin; returns its stdout. */
 static char *
@@ -32,7 +24,7 @@ run_hub (const char * const *args,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_ptr_array_add (argv, hub_path ());
+  g_ptr_array_add (argv, wk_test_hub_binary ());
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
@@ -86,7 +78,7 @@ test_commands_and_serve (void)
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "hub", NULL);
   g_autofree char *db = g_build_filename (dir, "lounge.db", NULL);
   g_autofree char *password_file = g_build_filename (dir, "password", NULL);
-  g_autofree char *hub = hub_path ();
+  g_autofree char *hub = wk_test_hub_binary ();
   g_autofree char *token = NULL;
   g_autofree char *line = NULL;
   g_autofree char *base = NULL;

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include "../common/wk-test-process.h"
+
 #include <gio/gio.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -17,27 +19,6 @@
 
 #define CLIENTS 40
 #define SETTLE_S 5
-
-static char *
-hub_path (void)
-{
-  const char *root = g_getenv ("WALKUP_BUILD_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, "app", "walkup-hub", NULL);
-}
-
-static void
-run (const char * const *argv)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_wait_check (process, NULL, &error))
-    g_error ("%s failed: %s", argv[0], error->message);
-}
 
 /* How many descriptors @pid has open. */
 static guint
@@ -134,7 +115,7 @@ check_hub (gboolean tls)
   g_autofree char *db = g_build_filename (dir, "hub.db", NULL);
   g_autofree char *cert = g_build_filename (dir, "hub.pem", NULL);
   g_autofree char *key = g_build_filename (dir, "hub.key", NULL);
-  g_autofree char *hub = hub_path ();
+  g_autofree char *hub = wk_test_hub_binary ();
   g_autofree char *line = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) server = NULL;
@@ -148,18 +129,11 @@ check_hub (gboolean tls)
   gint64 deadline;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  run ((const char *[]) { hub, "demo-data", "--db", db, "--seed", "3", "--people", "10",
+  wk_test_run ((const char *[]) { hub, "demo-data", "--db", db, "--seed", "3", "--people", "10",
                           "--tickets", "10", "--visits", "11", "--surveys", "1", "--days", "7", NULL });
   if (tls)
     {
-      g_autofree char *openssl = g_find_program_in_path ("openssl");
-
-      g_assert_nonnull (openssl);
-      run ((const char *[]) { openssl, "req", "-x509", "-newkey", "ec",
-                              "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                              "-keyout", key, "-out", cert, "-days", "1",
-                              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                              NULL });
+      g_free (wk_test_make_certificate (dir, "hub"));   /* cert and key */
       server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, hub, "serve", "--db", db,
                                  "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key,
                                  NULL);

@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include "../common/wk-test-process.h"
 #include "wk-db.h"
 #include "wk-error.h"
 #include "wk-outbox.h"
@@ -63,18 +64,9 @@ struct _Run {
 };
 
 static char *
-hub_path (void)
-{
-  const char *root = g_getenv ("WALKUP_BUILD_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, "app", "walkup-hub", NULL);
-}
-
-static char *
 create_token (const char *db)
 {
-  g_autofree char *hub = hub_path ();
+  g_autofree char *hub = wk_test_hub_binary ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   char *out = NULL;
@@ -97,7 +89,7 @@ start_hub (const char  *db,
            guint        port,
            char       **url)
 {
-  g_autofree char *hub = hub_path ();
+  g_autofree char *hub = wk_test_hub_binary ();
   g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
   const char *prefix = "walkup-hub listening on ";
 

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include "../common/wk-test-process.h"
 #include "wk-check-in-request.h"
 #include "wk-error.h"
 #include "wk-event.h"
@@ -18,28 +19,6 @@
 
 #include <signal.h>
 #include <string.h>
-
-static char *
-hub_path (void)
-{
-  const char *root = g_getenv ("WALKUP_BUILD_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, "app", "walkup-hub", NULL);
-}
-
-/* Runs @argv to the end; fails the test unless it exits 0. */
-static void
-run (const char * const *argv)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_wait_check (process, NULL, &error))
-    g_error ("%s failed: %s", argv[0], error->message);
-}
 
 /* The same, returning what it printed (a line or two). */
 static char *
@@ -56,27 +35,6 @@ run_output (const char * const *argv)
   if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
     g_error ("%s failed", argv[0]);
   return g_steal_pointer (&out);
-}
-
-/* A self-signed certificate for 127.0.0.1 and its key, in @dir as
- * NAME.pem and NAME.key; returns the certificate's path. */
-static char *
-make_certificate (const char *dir,
-                  const char *name)
-{
-  g_autofree char *cert_name = g_strconcat (name, ".pem", NULL);
-  g_autofree char *key_name = g_strconcat (name, ".key", NULL);
-  g_autofree char *cert = g_build_filename (dir, cert_name, NULL);
-  g_autofree char *key = g_build_filename (dir, key_name, NULL);
-  g_autofree char *openssl = g_find_program_in_path ("openssl");
-
-  g_assert_nonnull (openssl);   /* build-aux/packages.txt [test] */
-  run ((const char *[]) { openssl, "req", "-x509", "-newkey", "ec",
-                                "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                                "-keyout", key, "-out", cert, "-days", "1",
-                                "-subj", "/CN=127.0.0.1",
-                                "-addext", "subjectAltName=IP:127.0.0.1", NULL });
-  return g_steal_pointer (&cert);
 }
 
 static void
@@ -182,7 +140,7 @@ test_https_hub (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tls", NULL);
   g_autofree char *db = g_build_filename (dir, "hub.db", NULL);
-  g_autofree char *hub = hub_path ();
+  g_autofree char *hub = wk_test_hub_binary ();
   g_autofree char *cert = NULL;
   g_autofree char *key = NULL;
   g_autofree char *other = NULL;
@@ -199,10 +157,10 @@ test_https_hub (void)
   const char *prefix = "walkup-hub listening on https://127.0.0.1:";
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  cert = make_certificate (dir, "hub");
+  cert = wk_test_make_certificate (dir, "hub");
   key = g_build_filename (dir, "hub.key", NULL);
-  other = make_certificate (dir, "other");
-  run ((const char *[]) { hub, "demo-data", "--db", db, "--seed", "3", "--people", "10",
+  other = wk_test_make_certificate (dir, "other");
+  wk_test_run ((const char *[]) { hub, "demo-data", "--db", db, "--seed", "3", "--people", "10",
                           "--tickets", "10", "--visits", "11", "--surveys", "1", "--days", "7", NULL });
   token = run_output ((const char *[]) { hub, "token", "create", "--db", db, "--role", "kiosk",
                                          "--name", "door", NULL });
