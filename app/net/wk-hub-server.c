@@ -1433,6 +1433,35 @@ server_cb (SoupServer        *server,
   g_steal_pointer (&req);
 }
 
+/* ---- time limits --------------------------------------------------------- */
+
+static gboolean
+cancel_cb (gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* A timeout that cancels @cancellable after @seconds; the caller owns it
+ * and ends it with deadline_free(), whether it has fired or not. */
+static GSource *
+deadline_new (GCancellable *cancellable,
+              guint         seconds)
+{
+  GSource *source = g_timeout_source_new_seconds (seconds);
+
+  g_source_set_callback (source, cancel_cb, g_object_ref (cancellable), g_object_unref);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  return source;
+}
+
+static void
+deadline_free (GSource *source)
+{
+  g_source_destroy (source);
+  g_source_unref (source);
+}
+
 /* ---- refusing what is too large, before reading it ----------------------- */
 
 typedef struct {
@@ -1440,30 +1469,20 @@ typedef struct {
   GSocket      *socket;   /* owned; under the stream (and TLS) */
   GBytes       *answer;   /* owned */
   GCancellable *timeout;  /* owned */
+  GSource      *deadline; /* owned: cancels timeout */
   gsize         drained;
-  guint         timeout_id;
   guint8        buffer[16384];
 } Refusal;
 
 static void
 refusal_free (Refusal *refusal)
 {
-  g_clear_handle_id (&refusal->timeout_id, g_source_remove);
+  g_clear_pointer (&refusal->deadline, deadline_free);
   g_clear_object (&refusal->timeout);
   g_clear_pointer (&refusal->answer, g_bytes_unref);
   g_clear_object (&refusal->stream);
   g_clear_object (&refusal->socket);
   g_free (refusal);
-}
-
-static gboolean
-refusal_timeout_cb (gpointer user_data)
-{
-  Refusal *refusal = user_data;
-
-  refusal->timeout_id = 0;
-  g_cancellable_cancel (refusal->timeout);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1516,7 +1535,7 @@ refusal_written_cb (GObject      *source,
 
   /* the answer is out: tell the client there is nothing more */
   g_socket_shutdown (refusal->socket, FALSE, TRUE, NULL);
-  refusal->timeout_id = g_timeout_add_seconds (DRAIN_TIMEOUT_S, refusal_timeout_cb, refusal);
+  refusal->deadline = deadline_new (refusal->timeout, DRAIN_TIMEOUT_S);
   g_input_stream_read_async (g_io_stream_get_input_stream (refusal->stream), refusal->buffer,
                              sizeof refusal->buffer, G_PRIORITY_LOW, refusal->timeout,
                              refusal_drained_cb, refusal);
@@ -2058,28 +2077,18 @@ typedef struct {
   GSocketConnection *connection;   /* owned */
   GTlsConnection    *tls;          /* owned */
   GCancellable      *cancellable;  /* owned */
-  guint              timeout_id;
+  GSource           *deadline;     /* owned: cancels cancellable */
 } Handshake;
 
 static void
 handshake_free (Handshake *h)
 {
   g_cancellable_cancel (h->cancellable);
-  g_clear_handle_id (&h->timeout_id, g_source_remove);
+  g_clear_pointer (&h->deadline, deadline_free);
   g_clear_object (&h->tls);
   g_clear_object (&h->connection);
   g_clear_object (&h->cancellable);
   g_free (h);
-}
-
-static gboolean
-handshake_timeout_cb (gpointer user_data)
-{
-  Handshake *h = user_data;
-
-  h->timeout_id = 0;
-  g_cancellable_cancel (h->cancellable);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -2136,7 +2145,7 @@ tls_incoming_cb (GSocketService    *service,
   h->connection = g_object_ref (connection);
   h->tls = G_TLS_CONNECTION (tls);
   h->cancellable = g_cancellable_new ();
-  h->timeout_id = g_timeout_add_seconds (TLS_HANDSHAKE_TIMEOUT_S, handshake_timeout_cb, h);
+  h->deadline = deadline_new (h->cancellable, TLS_HANDSHAKE_TIMEOUT_S);
   g_hash_table_add (self->handshakes, h);
   g_tls_connection_handshake_async (h->tls, G_PRIORITY_DEFAULT, h->cancellable, handshake_done_cb, h);
   return TRUE;
@@ -2165,7 +2174,7 @@ stop_tls (WkHubServer *self)
 
       g_hash_table_iter_steal (&iter);
       h->self = NULL;
-      g_clear_handle_id (&h->timeout_id, g_source_remove);
+      g_clear_pointer (&h->deadline, deadline_free);
       g_cancellable_cancel (h->cancellable);
     }
 }
