@@ -383,7 +383,7 @@ WkVisit *wk_desk_requeue_visit_finish (WkDesk        *self,
                                        GAsyncResult  *result,
                                        GError       **error);
 
-/* Tickets matching every criterion of @query (see WkTicketQuery): by reference, by words of the subject or of the requester's name or email, by requester, status, assignee, lounge; newest first. A GListModel of WkTicket. */
+/* Tickets matching every criterion of @query (see WkTicketQuery): by reference, by words of the subject or of the requester's name or email, by requester, status, assignee, lounge; newest first. A GListModel of WkTicket. @query is read during the call: the caller may change or free it afterwards. */
 void wk_desk_search_tickets_async (WkDesk               *self,
                                    const WkTicketQuery  *query,
                                    GCancellable         *cancellable,

@@ -1823,19 +1823,29 @@ resolve_ticket_activated (GtkWidget  *widget,
   wk_deskside_ticket_pane_resolve (WK_DESKSIDE_WINDOW (widget)->ticket_pane);
 }
 
-/* Replaces everything in @store with the items of @model, in one change;
- * returns their number. */
+/* Puts the items of @model in @store from @position on, in place of the
+ * @removed there, in one change; returns their number. */
 static guint
-replace_store (GListStore *store,
-               GListModel *model)
+splice_store (GListStore *store,
+              guint       position,
+              guint       removed,
+              GListModel *model)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     g_ptr_array_add (items, g_list_model_get_item (model, i));
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
+  g_list_store_splice (store, position, removed, items->pdata, items->len);
   return items->len;
+}
+
+/* Replaces everything in @store with the items of @model; returns their
+ * number. */
+static guint
+replace_store (GListStore *store,
+               GListModel *model)
+{
+  return splice_store (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), model);
 }
 
 /* The ticket search of the Tickets view, with its filters; NULL when
@@ -1903,7 +1913,7 @@ search_page_cb (GObject      *source,
   WkDesksideWindow *self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) tickets = wk_desk_search_tickets_finish (WK_DESK (source), result, &error);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -1917,11 +1927,8 @@ search_page_cb (GObject      *source,
       return;
     }
   set_offline (self, FALSE);
-  for (guint i = 0; i < g_list_model_get_n_items (tickets); i++)
-    g_ptr_array_add (items, g_list_model_get_item (tickets, i));
-  g_list_store_splice (self->tickets, g_list_model_get_n_items (G_LIST_MODEL (self->tickets)), 0,
-                       items->pdata, items->len);
-  self->search_more = items->len >= SEARCH_PAGE;
+  n = splice_store (self->tickets, g_list_model_get_n_items (G_LIST_MODEL (self->tickets)), 0, tickets);
+  self->search_more = n >= SEARCH_PAGE;
   maybe_next_page (self);
 }
 
@@ -1974,8 +1981,9 @@ search_changed_cb (WkDesksideWindow *self)
 
   self->search_cancellable = g_cancellable_new ();
   self->search_filtered = query->status >= 0 || query->assignee_id > 0 || query->lounge_id > 0;
-  self->search_query = wk_ticket_query_copy (query);
-  wk_desk_search_tickets_async (desk_of (self), query, self->search_cancellable, search_results_cb, self);
+  self->search_query = g_steal_pointer (&query);
+  wk_desk_search_tickets_async (desk_of (self), self->search_query, self->search_cancellable,
+                                search_results_cb, self);
 }
 
 /* Enter (or a double click) on a ticket found. */
